@@ -1,0 +1,133 @@
+package dev.talon.bench;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/** Builds the frames the harness sends and reads the few top-level fields it needs back. */
+final class Frames {
+    static final JsonMapper JSON = JsonMapper.builder().build();
+    static final String CLIENT_ID = "cli";
+    static final String CLIENT_MODE = "cli";
+    static final String CLIENT_VERSION = "bench";
+    static final String PLATFORM = "linux";
+    static final String ROLE = "operator";
+    static final int PROTOCOL = 4;
+
+    /** What the harness needs from an inbound frame; {@code raw} keeps the full text. */
+    record Frame(String type, String id, boolean ok, String event, String raw) {
+        boolean isRes() {
+            return "res".equals(type);
+        }
+
+        boolean isEvent(String name) {
+            return "event".equals(type) && name.equals(event);
+        }
+    }
+
+    private Frames() {}
+
+    /** Streams top-level fields only, stopping once {@code type} and its key fields are known. */
+    static Frame parse(String text) {
+        String type = null, id = null, event = null;
+        boolean ok = false, haveOk = false;
+        try (JsonParser p = JSON.createParser(text)) {
+            if (p.nextToken() != JsonToken.START_OBJECT) {
+                throw new BenchException("frame is not a JSON object: " + text);
+            }
+            while (p.nextToken() == JsonToken.PROPERTY_NAME) {
+                String name = p.currentName();
+                JsonToken t = p.nextToken();
+                switch (name) {
+                    case "type" -> type = p.getString();
+                    case "id" -> id = t == JsonToken.VALUE_STRING ? p.getString() : null;
+                    case "event" -> event = p.getString();
+                    case "ok" -> { ok = t == JsonToken.VALUE_TRUE; haveOk = true; }
+                    default -> p.skipChildren();
+                }
+                if (complete(type, id, haveOk, event)) {
+                    break;
+                }
+            }
+        }
+        return new Frame(type, id, ok, event, text);
+    }
+
+    private static boolean complete(String type, String id, boolean haveOk, String event) {
+        return ("res".equals(type) && id != null && haveOk) || ("event".equals(type) && event != null);
+    }
+
+    static JsonNode tree(String text) {
+        return JSON.readTree(text);
+    }
+
+    /** A request whose id and method are plain ASCII without quotes; params is JSON text. */
+    static String request(String id, String method, String paramsJson) {
+        return "{\"type\":\"req\",\"id\":\"" + id + "\",\"method\":\"" + method + "\",\"params\":" + paramsJson + "}";
+    }
+
+    static String systemEvent(String id, String text) {
+        ObjectNode params = JSON.createObjectNode().put("text", text);
+        return request(id, "system-event", JSON.writeValueAsString(params));
+    }
+
+    /** The signed {@code connect} request answering a {@code connect.challenge} (§1.4.2, §2.3). */
+    static String connect(String id, ConnectSpec spec, String nonce, long ts) {
+        ObjectNode params = JSON.createObjectNode();
+        params.put("minProtocol", PROTOCOL).put("maxProtocol", PROTOCOL);
+        params.putObject("client")
+                .put("id", CLIENT_ID)
+                .put("version", CLIENT_VERSION)
+                .put("platform", PLATFORM)
+                .put("mode", CLIENT_MODE)
+                .put("instanceId", UUID.randomUUID().toString());
+        params.putArray("caps");
+        params.put("role", ROLE);
+        spec.scopes().forEach(params.putArray("scopes")::add);
+        if (spec.token() != null) {
+            params.putObject("auth").put("token", spec.token());
+        }
+        DeviceIdentity device = spec.device();
+        params.putObject("device")
+                .put("id", device.id())
+                .put("publicKey", device.publicKey())
+                .put("signature", device.sign(v3Payload(device.id(), spec.scopes(), ts, spec.token(), nonce)))
+                .put("signedAt", ts)
+                .put("nonce", nonce);
+        ObjectNode frame = JSON.createObjectNode().put("type", "req").put("id", id).put("method", "connect");
+        frame.set("params", params);
+        return JSON.writeValueAsString(frame);
+    }
+
+    /** {@code v3|deviceId|clientId|mode|role|scopes|signedAt|token|nonce|platform|deviceFamily}. */
+    static String v3Payload(String deviceId, List<String> scopes, long signedAt, String token, String nonce) {
+        return String.join("|", "v3", deviceId, CLIENT_ID, CLIENT_MODE, ROLE, String.join(",", scopes),
+                Long.toString(signedAt), token == null ? "" : token, nonce,
+                normalize(PLATFORM), "");
+    }
+
+    /** Trim and lower-case ASCII A–Z only, as the server does for platform/deviceFamily. */
+    static String normalize(String s) {
+        StringBuilder b = new StringBuilder(s.trim());
+        for (int i = 0; i < b.length(); i++) {
+            char c = b.charAt(i);
+            if (c >= 'A' && c <= 'Z') {
+                b.setCharAt(i, Character.toLowerCase(c));
+            }
+        }
+        return b.toString();
+    }
+
+    /** Human-readable {@code code: message} of a failed {@code res}. */
+    static String error(Frame f) {
+        JsonNode err = tree(f.raw()).path("error");
+        String details = err.path("details").path("code").asString("");
+        return String.format(Locale.ROOT, "%s %s: %s%s", f.id(), err.path("code").asString("?"),
+                err.path("message").asString("?"), details.isEmpty() ? "" : " (" + details + ")");
+    }
+}

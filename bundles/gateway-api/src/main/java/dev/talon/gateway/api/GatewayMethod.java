@@ -1,0 +1,25 @@
+package dev.talon.gateway.api;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.osgi.service.component.annotations.ComponentPropertyType;
+
+/**
+ * Component property type declaring the wire method a {@link MethodHandler} component implements.
+ * It sets {@link MethodHandler#NAME} and {@link MethodHandler#SCOPE}, and requires the gateway core.
+ */
+@ComponentPropertyType
+@RequireGatewayCore
+@Retention(RetentionPolicy.CLASS)
+@Target(ElementType.TYPE)
+public @interface GatewayMethod {
+    String PREFIX_ = "gateway.method.";
+
+    /** The wire method name; becomes {@code gateway.method.name}. */
+    String name();
+
+    /** The required scope; becomes {@code gateway.method.scope}. */
+    String scope() default Scopes.READ;
+}

@@ -1,0 +1,46 @@
+package dev.talon.gateway.api;
+
+import org.osgi.annotation.versioning.ConsumerType;
+
+/**
+ * Implements one wire method. Register one DS component per method, annotated with {@link GatewayMethod}:
+ *
+ * <pre>{@code
+ * @Component(service = MethodHandler.class)
+ * @GatewayMethod(name = "telegram.status", scope = Scopes.READ)
+ * public final class TelegramStatusMethod implements MethodHandler {
+ *     @Override
+ *     public void handle(MethodCall call) {
+ *         call.respond(Map.of("ok", true));
+ *     }
+ * }
+ * }</pre>
+ *
+ * <p><b>Routing.</b> Core reads {@link #NAME} and {@link #SCOPE} from the service properties; it never
+ * activates a handler to ask what it handles. Scope checks happen before {@code handle} is called.
+ *
+ * <p><b>Conflicts.</b> When several services declare the same name, the one with the highest
+ * {@code service.ranking} wins and a tie goes to the lowest {@code service.id} (the oldest registration).
+ * The others are shadowed (one WARN is logged) and take over when the winner goes away.
+ *
+ * <p><b>Threading.</b> {@code handle} runs on a gateway worker thread, never on a network thread, under a
+ * deadline ({@code gateway.handlerTimeoutMs}). It should return quickly; long work should complete the call
+ * asynchronously. It may complete the call before or after returning. A thrown {@link GatewayException} fails
+ * the call with that error; any other throwable fails it with {@link ErrorCode#INTERNAL} and a correlation id,
+ * is logged at ERROR once, and leaves the connection up.
+ */
+@ConsumerType
+public interface MethodHandler {
+
+    /** Service property (String): the wire method name, e.g. {@code channels.status}. */
+    String NAME = "gateway.method.name";
+
+    /**
+     * Service property (String): the scope the caller needs, e.g. {@code operator.read}; {@code node} for
+     * node-role-only methods. Defaults to {@code operator.admin} when absent or unknown.
+     */
+    String SCOPE = "gateway.method.scope";
+
+    /** Handles one call. See the class Javadoc for the threading and failure contract. */
+    void handle(MethodCall call);
+}

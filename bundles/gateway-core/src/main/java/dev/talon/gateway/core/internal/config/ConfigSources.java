@@ -1,0 +1,153 @@
+package dev.talon.gateway.core.internal.config;
+
+import java.util.ArrayList;
+import java.util.Hashtable;
+import java.util.List;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Merges the configuration sources into the gateway's Configuration Admin properties.
+ * Precedence: CLI flags (system properties {@code talon.cli.*}) &gt; environment &gt; {@code talon.json} &gt;
+ * defaults. Pure and thread-safe.
+ */
+public final class ConfigSources {
+    /** System property set by {@code talon gateway run --port}. */
+    public static final String FLAG_PORT = "talon.cli.port";
+    /** System property set by {@code talon gateway run --bind}. */
+    public static final String FLAG_BIND = "talon.cli.bind";
+    /** System property set by {@code talon gateway run --token}. */
+    public static final String FLAG_TOKEN = "talon.cli.token";
+
+    private static final List<String> TOKEN_ENV = List.of("TALON_GATEWAY_TOKEN", "OPENCLAW_GATEWAY_TOKEN", "CLAWDBOT_GATEWAY_TOKEN");
+    private static final List<String> PASSWORD_ENV = List.of("TALON_GATEWAY_PASSWORD", "OPENCLAW_GATEWAY_PASSWORD");
+    private static final List<String> PORT_ENV = List.of("TALON_GATEWAY_PORT", "OPENCLAW_GATEWAY_PORT");
+    private static final List<String> BIND_ENV = List.of("TALON_GATEWAY_BIND");
+
+    private final Map<String, String> env;
+    private final UnaryOperator<String> flags;
+
+    public ConfigSources(Map<String, String> env, UnaryOperator<String> flags) {
+        this.env = env;
+        this.flags = flags;
+    }
+
+    /** The merged result: properties for Configuration Admin and non-fatal warnings. */
+    public record Merged(Hashtable<String, Object> properties, List<String> warnings) {}
+
+    /**
+     * Merges {@code file} (the parsed, schema-valid {@code talon.json}, or null when absent) with env and flags.
+     *
+     * @throws IllegalArgumentException naming the key (or variable) and the reason on a bad value
+     */
+    public Merged merge(JsonNode file) {
+        JsonNode gw = file == null ? null : file.path("gateway");
+        List<String> warnings = new ArrayList<>();
+        BindAddress bind = BindAddress.parse(firstNonNull(flag(FLAG_BIND, "--bind"), envValue(BIND_ENV, warnings),
+                text(gw, "bind"), "loopback"));
+        Integer port = firstNonNull(intValue(flag(FLAG_PORT, "--port"), "--port"), envPort(warnings),
+                gw != null && gw.path("port").isInt() ? gw.path("port").intValue() : null, bind.port(),
+                GatewayConfig.DEFAULT_PORT);
+        String token = firstNonNull(flag(FLAG_TOKEN, "--token"), envValue(TOKEN_ENV, warnings), text(gw, "auth", "token"));
+        String password = firstNonNull(envValue(PASSWORD_ENV, warnings), text(gw, "auth", "password"));
+        String mode = text(gw, "auth", "mode");
+        if (mode == null && token != null && password != null) {
+            throw new IllegalArgumentException(
+                    "gateway.auth.mode: both a token and a password are configured; set the mode explicitly");
+        }
+        mode = mode != null ? mode : token == null && password != null ? "password" : "token";
+        if ("none".equals(mode) && !GatewaySettings.isLoopback(bind.host())) {
+            throw new IllegalArgumentException("gateway.auth.mode: 'none' is refused on the non-loopback bind '"
+                    + bind.host() + "'; use token or password");
+        }
+        Hashtable<String, Object> p = new Hashtable<>();
+        p.put("host", bind.host());
+        p.put("port", port);
+        p.put("auth.mode", mode);
+        p.put("auth.token", token == null ? "" : token);
+        p.put("auth.password", password == null ? "" : password);
+        putLong(p, gw, "heartbeat", GatewayConfig.DEFAULT_TICK_MS);
+        putLong(p, gw, "maxConnections", GatewayConfig.DEFAULT_MAX_CONNECTIONS);
+        putLong(p, gw, "handlerTimeoutMs", GatewayConfig.DEFAULT_HANDLER_TIMEOUT_MS);
+        if ("token".equals(mode) && token == null) {
+            warnings.add("gateway.auth.mode is token but no token is configured: every connect will be refused"
+                    + " (set gateway.auth.token or TALON_GATEWAY_TOKEN)");
+        }
+        return new Merged(p, warnings);
+    }
+
+    private String flag(String property, String name) {
+        String v = flags.apply(property);
+        if (v != null && v.isBlank()) {
+            throw new IllegalArgumentException(name + ": must not be empty");
+        }
+        return v;
+    }
+
+    private String envValue(List<String> names, List<String> warnings) {
+        for (String name : names) {
+            String v = env.get(name);
+            if (v != null && !v.isBlank()) {
+                if (name.startsWith("CLAWDBOT_")) {
+                    warnings.add(name + " is a legacy variable; use TALON_GATEWAY_TOKEN instead");
+                }
+                return v.trim();
+            }
+        }
+        return null;
+    }
+
+    private Integer envPort(List<String> warnings) {
+        for (String name : PORT_ENV) {
+            String v = env.get(name);
+            if (v != null && !v.isBlank()) {
+                return intValue(v.trim(), name);
+            }
+        }
+        return null;
+    }
+
+    private static Integer intValue(String v, String name) {
+        if (v == null) {
+            return null;
+        }
+        try {
+            int port = Integer.parseInt(v.trim());
+            if (port < 1 || port > 65535) {
+                throw new NumberFormatException();
+            }
+            return port;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + ": must be a port number between 1 and 65535, not '" + v + "'");
+        }
+    }
+
+    private static void putLong(Hashtable<String, Object> p, JsonNode gw, String key, long dflt) {
+        JsonNode n = gw == null ? null : gw.get(key);
+        long v = n != null && n.isIntegralNumber() ? n.longValue() : dflt;
+        if (key.equals("maxConnections")) {
+            p.put(key, Integer.valueOf((int) v)); // an int attribute; a ternary would promote it to Long
+        } else {
+            p.put(key, Long.valueOf(v));
+        }
+    }
+
+    private static String text(JsonNode gw, String... path) {
+        JsonNode n = gw;
+        for (String p : path) {
+            n = n == null ? null : n.get(p);
+        }
+        return n != null && n.isString() && !n.stringValue().isBlank() ? n.stringValue() : null;
+    }
+
+    @SafeVarargs
+    private static <T> T firstNonNull(T... values) {
+        for (T v : values) {
+            if (v != null) {
+                return v;
+            }
+        }
+        return null;
+    }
+}

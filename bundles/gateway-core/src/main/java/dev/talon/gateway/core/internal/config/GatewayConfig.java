@@ -1,0 +1,43 @@
+package dev.talon.gateway.core.internal.config;
+
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.AttributeType;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+
+/**
+ * The gateway server's configuration (PID {@value #PID}), pushed into Configuration Admin by
+ * {@link TalonConfigLoader} from {@code talon.json}, the environment and CLI flags.
+ */
+@ObjectClassDefinition(name = "Talon gateway", description = "WebSocket + HTTP listener, auth and limits")
+public @interface GatewayConfig {
+    String PID = "dev.talon.gateway";
+    String DEFAULT_HOST = "127.0.0.1";
+    int DEFAULT_PORT = 18789;
+    long DEFAULT_TICK_MS = 30_000;
+    int DEFAULT_MAX_CONNECTIONS = 100;
+    long DEFAULT_HANDLER_TIMEOUT_MS = 30_000;
+
+    @AttributeDefinition(name = "Host", description = "Listen address (IP literal or host name)")
+    String host() default DEFAULT_HOST;
+
+    @AttributeDefinition(name = "Port", description = "Listen port for WebSocket and HTTP", min = "1", max = "65535")
+    int port() default DEFAULT_PORT;
+
+    @AttributeDefinition(name = "Auth mode", description = "none | token | password")
+    String auth_mode() default "token";
+
+    @AttributeDefinition(name = "Token", description = "Shared token", type = AttributeType.PASSWORD)
+    String auth_token() default "";
+
+    @AttributeDefinition(name = "Password", description = "Shared password", type = AttributeType.PASSWORD)
+    String auth_password() default "";
+
+    @AttributeDefinition(name = "Tick interval", description = "tick event interval in ms (policy.tickIntervalMs)")
+    long heartbeat() default DEFAULT_TICK_MS;
+
+    @AttributeDefinition(name = "Max connections", description = "Concurrent WebSocket connections")
+    int maxConnections() default DEFAULT_MAX_CONNECTIONS;
+
+    @AttributeDefinition(name = "Handler timeout", description = "Deadline for one method handler, ms")
+    long handlerTimeoutMs() default DEFAULT_HANDLER_TIMEOUT_MS;
+}

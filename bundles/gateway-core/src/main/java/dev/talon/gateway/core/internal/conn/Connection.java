@@ -1,0 +1,246 @@
+package dev.talon.gateway.core.internal.conn;
+
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.atomic.AtomicLong;
+import org.eclipse.jetty.websocket.api.Callback;
+import org.eclipse.jetty.websocket.api.Session;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One WebSocket client: its handshake state, identity, outbound queue accounting and event {@code seq}.
+ *
+ * <p>Inbound text is handed to the {@link ConnectionListener} (handshake, then dispatch), which runs the work
+ * on the worker pool, never on the Jetty thread. Outbound frames are written asynchronously; {@link #sendLock}
+ * orders {@code seq} assignment with enqueueing so a client sees events in {@code seq} order, and only Jetty's
+ * non-blocking enqueue runs under it.
+ */
+public final class Connection implements Session.Listener.AutoDemanding {
+    private static final Logger LOG = LoggerFactory.getLogger(Connection.class);
+    /** Frames queued while {@code connect} is processed, before the connection is closed (protocol: 15). */
+    public static final int MAX_PENDING_HANDSHAKE_FRAMES = 15;
+
+    public enum State { AWAITING_CONNECT, HANDSHAKING, OPEN, CLOSED }
+
+    private final String id = UUID.randomUUID().toString();
+    private final ConnectionListener listener;
+    private final long maxBufferedBytes;
+    private final AtomicLong buffered = new AtomicLong();
+    private final Object sendLock = new Object();
+    /** Guarded by sendLock. */
+    private long seq;
+    /** Guarded by sendLock. */
+    private final List<String> pendingFrames = new ArrayList<>();
+    private volatile State state = State.AWAITING_CONNECT;
+    private volatile Session session;
+    private volatile Principal principal;
+    private volatile String nonce;
+    private volatile long challengeTs;
+    private volatile ScheduledFuture<?> handshakeTimer;
+    private String remoteIp = "";
+    private boolean loopback;
+    private int consecutiveRoleErrors;
+
+    public Connection(ConnectionListener listener, long maxBufferedBytes) {
+        this.listener = listener;
+        this.maxBufferedBytes = maxBufferedBytes;
+    }
+
+    @Override
+    public void onWebSocketOpen(Session s) {
+        this.session = s;
+        SocketAddress a = s.getRemoteSocketAddress();
+        if (a instanceof InetSocketAddress inet && inet.getAddress() != null) {
+            remoteIp = inet.getAddress().getHostAddress();
+            loopback = inet.getAddress().isLoopbackAddress();
+        }
+        listener.opened(this);
+    }
+
+    @Override
+    public void onWebSocketText(String text) {
+        synchronized (sendLock) {
+            if (state == State.HANDSHAKING) {
+                if (pendingFrames.size() >= MAX_PENDING_HANDSHAKE_FRAMES) {
+                    close(1008, "too many pending handshake frames");
+                } else {
+                    pendingFrames.add(text);
+                }
+                return;
+            }
+        }
+        if (state == State.AWAITING_CONNECT) {
+            state = State.HANDSHAKING;
+            listener.handshake(this, text);
+        } else if (state == State.OPEN) {
+            listener.request(this, text);
+        }
+    }
+
+    @Override
+    public void onWebSocketBinary(ByteBuffer payload, org.eclipse.jetty.websocket.api.Callback callback) {
+        callback.succeed();
+        listener.binary(this);
+    }
+
+    @Override
+    public void onWebSocketClose(int statusCode, String reason) {
+        state = State.CLOSED;
+        ScheduledFuture<?> t = handshakeTimer;
+        if (t != null) {
+            t.cancel(false);
+        }
+        listener.closed(this, statusCode, reason);
+    }
+
+    @Override
+    public void onWebSocketError(Throwable cause) {
+        LOG.debug("Connection {} error: {}", id, cause.toString());
+    }
+
+    /**
+     * Completes the handshake: sends hello-ok, switches to the post-auth frame limit, and replays frames that
+     * arrived meanwhile through {@link ConnectionListener#request}.
+     */
+    public void open(Principal p, String helloFrame, long maxPayload) {
+        List<String> queued;
+        synchronized (sendLock) {
+            if (state != State.HANDSHAKING) {
+                return;
+            }
+            principal = p;
+            cancelHandshakeTimer();
+            session.setMaxTextMessageSize(maxPayload);
+            session.setMaxFrameSize(maxPayload);
+            write(helloFrame);
+            state = State.OPEN;
+            queued = List.copyOf(pendingFrames);
+            pendingFrames.clear();
+        }
+        queued.forEach(f -> listener.request(this, f));
+    }
+
+    /** Sends a frame outside the event sequence (responses, challenge, point-to-point events). */
+    public boolean send(String frame) {
+        synchronized (sendLock) {
+            if (state == State.CLOSED) {
+                return false;
+            }
+            if (buffered.get() + frame.length() > maxBufferedBytes) {
+                slowConsumer();
+                return false;
+            }
+            write(frame);
+            return true;
+        }
+    }
+
+    /**
+     * Sends a broadcast event with this connection's next {@code seq}. A droppable event over the buffer
+     * limit is skipped but still consumes its number; a non-droppable one closes the connection (1008).
+     *
+     * @param head the frame without its closing brace, from {@code Frames.eventHead}
+     */
+    public void sendEvent(String head, boolean droppable) {
+        synchronized (sendLock) {
+            if (state != State.OPEN) {
+                return;
+            }
+            long n = ++seq;
+            String frame = head + ",\"seq\":" + n + "}";
+            if (buffered.get() + frame.length() > maxBufferedBytes) {
+                if (!droppable) {
+                    slowConsumer();
+                }
+                return;
+            }
+            write(frame);
+        }
+    }
+
+    /** Guarded by sendLock. Jetty's sendText only enqueues; the callback releases the accounted bytes. */
+    private void write(String frame) {
+        long size = frame.length();
+        buffered.addAndGet(size);
+        session.sendText(frame, Callback.from(() -> buffered.addAndGet(-size), x -> buffered.addAndGet(-size)));
+    }
+
+    private void slowConsumer() {
+        listener.slowConsumer(this);
+        close(1008, "slow consumer");
+    }
+
+    /** Closes with {@code code} and {@code reason} truncated to the 123-byte WebSocket limit. Idempotent. */
+    public void close(int code, String reason) {
+        Session s = session;
+        State previous = state;
+        state = State.CLOSED;
+        cancelHandshakeTimer();
+        if (s != null && previous != State.CLOSED) {
+            s.close(code, truncate(reason), Callback.NOOP);
+        }
+    }
+
+    /** Sends a WebSocket ping (keepalive); a dead peer then hits the idle timeout. */
+    public void ping() {
+        Session s = session;
+        if (s != null && state == State.OPEN) {
+            s.sendPing(ByteBuffer.allocate(0), Callback.NOOP);
+        }
+    }
+
+    static String truncate(String reason) {
+        byte[] b = reason.getBytes(StandardCharsets.UTF_8);
+        if (b.length <= 123) {
+            return reason;
+        }
+        int end = 123;
+        while (end > 0 && (b[end] & 0xC0) == 0x80) {
+            end--;
+        }
+        return new String(b, 0, end, StandardCharsets.UTF_8);
+    }
+
+    private void cancelHandshakeTimer() {
+        ScheduledFuture<?> t = handshakeTimer;
+        if (t != null) {
+            t.cancel(false);
+        }
+    }
+
+    /** Counts consecutive {@code unauthorized role} errors; returns the new count. Reset by any other call. */
+    public synchronized int roleError(boolean failed) {
+        consecutiveRoleErrors = failed ? consecutiveRoleErrors + 1 : 0;
+        return consecutiveRoleErrors;
+    }
+
+    public void challenge(String nonce, long ts, ScheduledFuture<?> timer) {
+        this.nonce = nonce;
+        this.challengeTs = ts;
+        this.handshakeTimer = timer;
+    }
+
+    public String id() { return id; }
+    public State state() { return state; }
+    public boolean isOpen() { return state == State.OPEN; }
+    public Principal principal() { return principal; }
+    public String nonce() { return nonce; }
+    public long challengeTs() { return challengeTs; }
+    public String remoteIp() { return remoteIp; }
+    public boolean isLoopback() { return loopback; }
+    public long bufferedBytes() { return buffered.get(); }
+    public long lastSeq() { synchronized (sendLock) { return seq; } }
+
+    /** A request header of the upgrade request, or null. */
+    public String header(String name) {
+        Session s = session;
+        return s == null ? null : s.getUpgradeRequest().getHeader(name);
+    }
+}

@@ -1,0 +1,130 @@
+package dev.talon.gateway.core.internal.protocol;
+
+import dev.talon.gateway.api.ClientInfo;
+import dev.talon.gateway.api.GatewayException;
+import dev.talon.gateway.api.JsonValue;
+import dev.talon.gateway.api.MethodCall;
+import dev.talon.gateway.core.internal.conn.Connection;
+import dev.talon.gateway.core.internal.json.Json;
+import java.util.Set;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import tools.jackson.databind.JsonNode;
+
+/** The core's {@link MethodCall}: one request on one connection, completed exactly once. Thread-safe. */
+final class Call implements MethodCall {
+    private final Connection connection;
+    private final String id;
+    private final String method;
+    private final JsonNode rawParams;
+    private final AtomicBoolean done = new AtomicBoolean();
+    private volatile JsonValue params;
+    private volatile Future<?> deadline;
+
+    Call(Connection connection, String id, String method, JsonNode rawParams) {
+        this.connection = connection;
+        this.id = id;
+        this.method = method;
+        this.rawParams = rawParams;
+    }
+
+    void deadline(Future<?> timer) {
+        this.deadline = timer;
+        if (done.get()) {
+            timer.cancel(false);
+        }
+    }
+
+    @Override
+    public String method() {
+        return method;
+    }
+
+    @Override
+    public String connectionId() {
+        return connection.id();
+    }
+
+    @Override
+    public String role() {
+        return connection.principal().role();
+    }
+
+    @Override
+    public Set<String> scopes() {
+        return connection.principal().scopes();
+    }
+
+    @Override
+    public ClientInfo client() {
+        return connection.principal().client();
+    }
+
+    @Override
+    public JsonValue params() {
+        JsonValue p = params;
+        if (p == null) {
+            p = Json.toValue(rawParams);
+            params = p;
+        }
+        return p;
+    }
+
+    @Override
+    public JsonValue.JsonObject paramsObject() {
+        if (params() instanceof JsonValue.JsonObject o) {
+            return o;
+        }
+        throw GatewayException.invalidRequest("invalid " + method + " params: params must be an object");
+    }
+
+    @Override
+    public boolean respond(Object payload) {
+        if (!done.compareAndSet(false, true)) {
+            return false;
+        }
+        cancelDeadline();
+        String frame;
+        try {
+            frame = Frames.ok(id, payload);
+        } catch (RuntimeException serializationFailure) {
+            frame = Frames.error(id, ErrorMapper.map(method, serializationFailure));
+        }
+        connection.send(frame);
+        return true;
+    }
+
+    @Override
+    public boolean fail(GatewayException error) {
+        if (!done.compareAndSet(false, true)) {
+            return false;
+        }
+        cancelDeadline();
+        connection.send(Frames.error(id, error));
+        return true;
+    }
+
+    @Override
+    public void completeWith(CompletionStage<?> stage) {
+        stage.whenComplete((value, failure) -> {
+            if (failure != null) {
+                fail(ErrorMapper.map(method, failure));
+            } else {
+                respond(value);
+            }
+        });
+    }
+
+    @Override
+    public boolean isDone() {
+        return done.get();
+    }
+
+    private void cancelDeadline() {
+        Future<?> d = deadline;
+        if (d != null) {
+            d.cancel(false);
+        }
+    }
+}

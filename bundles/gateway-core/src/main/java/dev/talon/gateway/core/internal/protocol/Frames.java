@@ -1,0 +1,62 @@
+package dev.talon.gateway.core.internal.protocol;
+
+import dev.talon.gateway.api.GatewayException;
+import dev.talon.gateway.core.internal.json.Json;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** Builds the JSON text of outbound frames. Stateless, thread-safe. */
+public final class Frames {
+    private Frames() {}
+
+    /** {@code {"type":"res","id":…,"ok":true,"payload":…}}; the payload is omitted when null. */
+    public static String ok(String id, Object payload) {
+        StringBuilder b = new StringBuilder(64).append("{\"type\":\"res\",\"id\":").append(quote(id)).append(",\"ok\":true");
+        if (payload != null) {
+            b.append(",\"payload\":").append(Json.write(payload));
+        }
+        return b.append('}').toString();
+    }
+
+    /** {@code {"type":"res","id":…,"ok":false,"error":{ErrorShape}}}. */
+    public static String error(String id, GatewayException e) {
+        return "{\"type\":\"res\",\"id\":" + quote(id) + ",\"ok\":false,\"error\":" + Json.write(errorShape(e)) + "}";
+    }
+
+    /** The protocol's ErrorShape for {@code e}. */
+    public static Map<String, Object> errorShape(GatewayException e) {
+        Map<String, Object> shape = new LinkedHashMap<>();
+        shape.put("code", e.code().name());
+        shape.put("message", e.getMessage());
+        if (e.details() != null) {
+            shape.put("details", e.details());
+        }
+        if (e.retryable() != null) {
+            shape.put("retryable", e.retryable());
+        }
+        if (e.retryAfterMs() != null) {
+            shape.put("retryAfterMs", e.retryAfterMs());
+        }
+        return shape;
+    }
+
+    /**
+     * The head of an event frame, everything but the closing brace, so that a per-connection
+     * {@code ,"seq":N} can be appended: {@code {"type":"event","event":…,"payload":…[,"stateVersion":…]}.
+     */
+    public static String eventHead(String event, Object payload, Object stateVersion) {
+        StringBuilder b = new StringBuilder(64).append("{\"type\":\"event\",\"event\":").append(quote(event));
+        if (payload != null) {
+            b.append(",\"payload\":").append(Json.write(payload));
+        }
+        if (stateVersion != null) {
+            b.append(",\"stateVersion\":").append(Json.write(stateVersion));
+        }
+        return b.toString();
+    }
+
+    /** A JSON string literal. */
+    public static String quote(String s) {
+        return Json.write(s);
+    }
+}

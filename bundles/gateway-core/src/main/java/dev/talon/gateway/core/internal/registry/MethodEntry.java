@@ -1,0 +1,97 @@
+package dev.talon.gateway.core.internal.registry;
+
+import dev.talon.gateway.api.MethodHandler;
+import dev.talon.gateway.api.RegistrySnapshot.MethodInfo;
+import dev.talon.gateway.api.Scopes;
+import java.util.Comparator;
+import java.util.concurrent.atomic.AtomicReference;
+import org.osgi.framework.Constants;
+import org.osgi.framework.ServiceReference;
+import org.osgi.service.component.ComponentServiceObjects;
+
+/**
+ * One {@link MethodHandler} registration. Routing comes from service properties; the handler instance is
+ * obtained lazily on the first call, so a delayed component is activated only when first used.
+ */
+public final class MethodEntry {
+    /** Precedence: highest {@code service.ranking} first, then lowest {@code service.id}. */
+    static final Comparator<MethodEntry> PRECEDENCE =
+            Comparator.comparingInt(MethodEntry::ranking).reversed().thenComparingLong(MethodEntry::serviceId);
+
+    private final ComponentServiceObjects<MethodHandler> objects;
+    private final String name;
+    private final String scope;
+    private final long serviceId;
+    private final int ranking;
+    private final long bundleId;
+    private final String bundleSymbolicName;
+    private final AtomicReference<MethodHandler> instance = new AtomicReference<>();
+
+    MethodEntry(ComponentServiceObjects<MethodHandler> objects) {
+        this.objects = objects;
+        ServiceReference<MethodHandler> ref = objects.getServiceReference();
+        Object n = ref.getProperty(MethodHandler.NAME);
+        this.name = n instanceof String s ? s.trim() : "";
+        Object sc = ref.getProperty(MethodHandler.SCOPE);
+        this.scope = sc instanceof String s && (Scopes.isKnown(s) || Scopes.NODE.equals(s)) ? s : Scopes.ADMIN;
+        this.serviceId = (Long) ref.getProperty(Constants.SERVICE_ID);
+        this.ranking = ref.getProperty(Constants.SERVICE_RANKING) instanceof Integer r ? r : 0;
+        this.bundleId = ref.getBundle() == null ? -1 : ref.getBundle().getBundleId();
+        this.bundleSymbolicName = ref.getBundle() == null ? "?" : ref.getBundle().getSymbolicName();
+    }
+
+    public String name() {
+        return name;
+    }
+
+    /** The required scope; unknown or missing declarations are treated as {@code operator.admin}. */
+    public String scope() {
+        return scope;
+    }
+
+    public long serviceId() {
+        return serviceId;
+    }
+
+    public int ranking() {
+        return ranking;
+    }
+
+    public String bundleSymbolicName() {
+        return bundleSymbolicName;
+    }
+
+    /**
+     * The handler instance, activating its component on first use. Never called under a registry lock.
+     *
+     * @return the handler, or null when the service went away meanwhile
+     */
+    public MethodHandler handler() {
+        MethodHandler h = instance.get();
+        if (h != null) {
+            return h;
+        }
+        MethodHandler fresh = objects.getService();
+        if (fresh == null || instance.compareAndSet(null, fresh)) {
+            return fresh;
+        }
+        objects.ungetService(fresh);
+        return instance.get();
+    }
+
+    /** Releases the instance obtained by {@link #handler()}, if any. */
+    void release() {
+        MethodHandler h = instance.getAndSet(null);
+        if (h != null) {
+            try {
+                objects.ungetService(h);
+            } catch (IllegalStateException | IllegalArgumentException alreadyGone) {
+                // the framework already released it with the service
+            }
+        }
+    }
+
+    MethodInfo info(boolean active) {
+        return new MethodInfo(name, scope, serviceId, ranking, bundleId, bundleSymbolicName, active);
+    }
+}

@@ -1,0 +1,65 @@
+package dev.talon.gateway.core.internal.runtime;
+
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+
+/**
+ * The gateway's threads: a bounded worker pool that runs handshakes and method handlers (never a Jetty
+ * network thread), and a timer pool for deadlines, ticks and periodic work.
+ */
+@Component(service = Workers.class)
+public final class Workers {
+    /** Work items queued beyond the running ones before callers are told the gateway is busy. */
+    public static final int QUEUE_CAPACITY = 20_000;
+
+    private final ThreadPoolExecutor pool;
+    private final ScheduledThreadPoolExecutor timers;
+
+    @Activate
+    public Workers() {
+        int threads = Math.max(8, Runtime.getRuntime().availableProcessors() * 4);
+        pool = new ThreadPoolExecutor(threads, threads, 60, TimeUnit.SECONDS,
+                new ArrayBlockingQueue<>(QUEUE_CAPACITY), named("talon-worker-"));
+        pool.allowCoreThreadTimeOut(true);
+        timers = new ScheduledThreadPoolExecutor(1, named("talon-timer-"));
+        timers.setRemoveOnCancelPolicy(true);
+    }
+
+    @Deactivate
+    void deactivate() {
+        pool.shutdownNow();
+        timers.shutdownNow();
+    }
+
+    /** Runs handshakes and handlers; rejects with {@link java.util.concurrent.RejectedExecutionException} when full. */
+    public ExecutorService pool() {
+        return pool;
+    }
+
+    public ScheduledExecutorService timers() {
+        return timers;
+    }
+
+    /** Tasks waiting for a worker right now. */
+    public int queued() {
+        return pool.getQueue().size();
+    }
+
+    private static ThreadFactory named(String prefix) {
+        AtomicInteger n = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, prefix + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+}

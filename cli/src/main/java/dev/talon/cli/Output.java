@@ -1,0 +1,50 @@
+package dev.talon.cli;
+
+import java.time.Duration;
+import tools.jackson.databind.JsonNode;
+
+/** Small helpers shared by the commands: timeouts, JSON printing, durations. Stateless. */
+final class Output {
+    private Output() {}
+
+    /** {@code --timeout} in milliseconds, or {@code defaultMillis}. */
+    static Duration timeout(Args args, long defaultMillis) {
+        return Duration.ofMillis(args.positiveLong("timeout", defaultMillis));
+    }
+
+    static GatewayClient client(CliContext ctx) {
+        return new GatewayClient(ctx.json(), ctx.version());
+    }
+
+    /** Prints {@code node} as pretty (multi-line) or compact JSON; a missing node prints {@code null}. */
+    static void printJson(CliContext ctx, JsonNode node, boolean pretty) {
+        Object value = node == null || node.isMissingNode() ? null : node;
+        String text = pretty
+                ? ctx.json().writerWithDefaultPrettyPrinter().writeValueAsString(value)
+                : ctx.json().writeValueAsString(value);
+        ctx.out().println(text);
+    }
+
+    /** {@code 1h 2m 3s}-style rendering of a millisecond count. */
+    static String duration(long millis) {
+        long s = millis / 1000;
+        if (s < 60) {
+            return s + "s";
+        }
+        if (s < 3600) {
+            return (s / 60) + "m " + (s % 60) + "s";
+        }
+        return (s / 3600) + "h " + (s % 3600 / 60) + "m";
+    }
+
+    /** A one-line rendering of a JSON value: text as is, containers summarized. */
+    static String brief(JsonNode node) {
+        if (node.isObject()) {
+            return "{" + node.size() + " fields}";
+        }
+        if (node.isArray()) {
+            return node.size() == 0 ? "[]" : "[" + node.size() + " items]";
+        }
+        return node.isString() ? node.stringValue() : node.toString();
+    }
+}
