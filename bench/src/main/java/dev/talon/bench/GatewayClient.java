@@ -23,7 +23,7 @@ final class GatewayClient implements WsHandler {
     private final ConnectSpec spec;
     private final FrameHandler handler;
     private final String connectId = "1:" + UUID.randomUUID();
-    private final CompletableFuture<JsonNode> hello = new CompletableFuture<>();
+    private final CompletableFuture<Frame> hello = new CompletableFuture<>();
     private final CompletableFuture<String> closed = new CompletableFuture<>();
     private volatile WsConn conn;
 
@@ -49,8 +49,11 @@ final class GatewayClient implements WsHandler {
         return c;
     }
 
-    /** Completes with the hello-ok payload, or exceptionally with a {@link BenchException}. */
-    CompletableFuture<JsonNode> hello() {
+    /**
+     * Completes with the hello-ok {@code res} frame (left unparsed: it is large and only the load
+     * matters here), or exceptionally with a {@link BenchException}.
+     */
+    CompletableFuture<Frame> hello() {
         return hello;
     }
 
@@ -108,7 +111,7 @@ final class GatewayClient implements WsHandler {
             conn.send(Frames.connect(connectId, spec, nonce, ts));
         } else if (f.isRes() && connectId.equals(f.id())) {
             if (f.ok()) {
-                hello.complete(Frames.tree(f.raw()).path("payload"));
+                hello.complete(f);
             } else {
                 fail("connect rejected: " + Frames.error(f));
             }

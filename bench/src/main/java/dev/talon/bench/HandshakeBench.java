@@ -11,6 +11,7 @@ import java.util.concurrent.atomic.AtomicLong;
 /** Full signed handshakes per second: open, challenge, signed connect, hello-ok, close. */
 final class HandshakeBench implements Command {
     private static final long MAX_ERRORS = 1000;
+    private static final String RAW = "raw";
 
     private final Histo histo = new Histo();
     private final ErrorLog errors = new ErrorLog();
@@ -26,7 +27,10 @@ final class HandshakeBench implements Command {
         count = opts.integer("count", 5000);
         long warmup = opts.seconds("warmup", 2);
         long duration = opts.seconds("duration", 60);
-        try (Target target = Target.from(opts)) {
+        String client = opts.str("client", RAW);
+        boolean raw = RAW.equals(client);
+        try (Target target = new Target(Target.loopbackUrl(opts.str("url", Target.DEFAULT_URL)),
+                Target.token(opts), Transport.create(raw ? Transport.DEFAULT : client), Target.signer(opts))) {
             ConnectSpec base = target.spec(ConnectSpec.READ);
             List<ConnectSpec> specs = new ArrayList<>();
             for (int i = 0; i < parallel; i++) {
@@ -35,16 +39,17 @@ final class HandshakeBench implements Command {
             long start = System.nanoTime();
             measureStart = start + warmup;
             hardDeadline = measureStart + duration;
-            runWorkers(specs);
+            runWorkers(specs, raw);
         }
         return report(parallel, out);
     }
 
-    private void runWorkers(List<ConnectSpec> specs) throws InterruptedException {
+    private void runWorkers(List<ConnectSpec> specs, boolean raw) throws InterruptedException {
         List<Thread> threads = new ArrayList<>();
         for (int i = 0; i < specs.size(); i++) {
             ConnectSpec spec = specs.get(i);
-            Thread t = new Thread(() -> worker(spec), "handshake-" + i);
+            Thread t = new Thread(() -> worker(spec, raw ? RawHandshake::run : HandshakeBench::viaClient),
+                    "handshake-" + i);
             t.setDaemon(true);
             t.start();
             threads.add(t);
@@ -55,31 +60,46 @@ final class HandshakeBench implements Command {
         }
     }
 
-    private void worker(ConnectSpec spec) {
+    private void worker(ConnectSpec spec, Handshaker handshaker) {
         while (errors.count() < MAX_ERRORS) {
             long start = System.nanoTime();
             boolean measured = start >= measureStart;
             if (start >= hardDeadline || (measured && tickets.getAndIncrement() >= count)) {
                 return;
             }
-            GatewayClient c = GatewayClient.open(spec, GatewayClient.FrameHandler.IGNORE);
             try {
-                c.hello().get(Connections.HANDSHAKE_TIMEOUT_MS, TimeUnit.MILLISECONDS);
-                long end = System.nanoTime();
+                long helloAt = handshaker.handshake(spec, (int) Connections.HANDSHAKE_TIMEOUT_MS);
                 if (measured) {
-                    histo.recordNanos(end - start);
-                    lastEnd.accumulateAndGet(end, Math::max);
+                    histo.recordNanos(helloAt - start);
+                    lastEnd.accumulateAndGet(helloAt, Math::max);
                 }
-            } catch (ExecutionException e) {
-                errors.add(e.getCause().getMessage());
-            } catch (TimeoutException e) {
-                errors.add("no hello-ok within " + Connections.HANDSHAKE_TIMEOUT_MS + " ms");
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            } finally {
-                c.close();
+            } catch (BenchException e) {
+                errors.add(e.getMessage());
             }
+        }
+    }
+
+    /** One complete handshake including the close; returns {@link System#nanoTime()} at hello-ok. */
+    @FunctionalInterface
+    interface Handshaker {
+        long handshake(ConnectSpec spec, int timeoutMs);
+    }
+
+    /** A handshake through the general {@link Transport} clients ({@code --client jdk|jetty}). */
+    static long viaClient(ConnectSpec spec, int timeoutMs) {
+        GatewayClient c = GatewayClient.open(spec, GatewayClient.FrameHandler.IGNORE);
+        try {
+            c.hello().get(timeoutMs, TimeUnit.MILLISECONDS);
+            return System.nanoTime();
+        } catch (ExecutionException e) {
+            throw new BenchException(e.getCause().getMessage(), e.getCause());
+        } catch (TimeoutException e) {
+            throw new BenchException("no hello-ok within " + timeoutMs + " ms");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new BenchException("interrupted");
+        } finally {
+            c.close();
         }
     }
 

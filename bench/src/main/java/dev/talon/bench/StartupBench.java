@@ -6,6 +6,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -51,8 +52,11 @@ final class StartupBench implements Command {
         Path work = tempDir();
         Path state = work.resolve("state");
         boolean ok = false;
-        try (ChildProcess child = ChildProcess.start(cmd, Map.of("TALON_STATE_DIR", state.toString()),
-                work.resolve("gateway.log"))) {
+        Map<String, String> env = new HashMap<>(Map.of("TALON_STATE_DIR", state.toString()));
+        if (spec.token() != null) {
+            env.put("TALON_GATEWAY_TOKEN", spec.token());
+        }
+        try (ChildProcess child = ChildProcess.start(cmd, env, work.resolve("gateway.log"))) {
             Files.createDirectories(state);
             double helloMs = waitForHello(child, spec, state, timeout) / 1e6;
             if (child.exitsWithin(idle)) {

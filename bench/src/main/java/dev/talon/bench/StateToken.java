@@ -5,11 +5,20 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.json.JsonReadFeature;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /** Finds the gateway auth token in {@code <stateDir>/talon.json}. */
 final class StateToken {
     static final String FILE = "talon.json";
+
+    /** talon.json is JSON with comments, trailing commas, single quotes and unquoted keys. */
+    private static final JsonMapper LENIENT = JsonMapper.builder()
+            .enable(JsonReadFeature.ALLOW_JAVA_COMMENTS, JsonReadFeature.ALLOW_YAML_COMMENTS,
+                    JsonReadFeature.ALLOW_TRAILING_COMMA, JsonReadFeature.ALLOW_SINGLE_QUOTES,
+                    JsonReadFeature.ALLOW_UNQUOTED_PROPERTY_NAMES)
+            .build();
 
     private StateToken() {}
 
@@ -23,7 +32,7 @@ final class StateToken {
             return Optional.empty();
         }
         try {
-            JsonNode root = Frames.JSON.readTree(Files.readString(file));
+            JsonNode root = LENIENT.readTree(Files.readString(file));
             JsonNode direct = root.path("gateway").path("auth").path("token");
             if (direct.isString()) {
                 return Optional.of(direct.asString());

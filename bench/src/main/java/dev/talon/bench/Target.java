@@ -24,10 +24,14 @@ final class Target implements AutoCloseable {
 
     /** Uses {@code --url}, {@code --client}, {@code --signer} and the token from {@link #token(Options)}. */
     static Target from(Options opts) {
-        URI url = loopbackUrl(opts.str("url", DEFAULT_URL));
+        return new Target(loopbackUrl(opts.str("url", DEFAULT_URL)), token(opts),
+                Transport.create(opts.str("client", Transport.DEFAULT)), signer(opts));
+    }
+
+    static String signer(Options opts) {
         String signer = opts.str("signer", "jdk");
         DeviceIdentity.generate(signer);
-        return new Target(url, token(opts), Transport.create(opts.str("client", Transport.DEFAULT)), signer);
+        return signer;
     }
 
     /** A fresh identity using this run's signer. */

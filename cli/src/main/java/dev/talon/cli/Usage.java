@@ -24,7 +24,9 @@ final class Usage {
               status [--deep] [--json]             call 'status' (--deep: also health probe + presence)
               call <method> [--params JSON] [--json]
                                                    call any method with operator admin scopes
-              shell [<gogo command line>]          run a Gogo command in the gateway; no argument: REPL
+              shell [options] [<gogo command line>]
+                                                   run a Gogo command in the gateway; no command: REPL
+                                                   (options go before the command line)
             Connection options for these: --url ws://HOST:PORT  --token T  --password P  --timeout MS
 
             Local:

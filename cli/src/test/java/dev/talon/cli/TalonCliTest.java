@@ -129,7 +129,7 @@ class TalonCliTest {
         assertTrue(run(2, "", "frobnicate").err().startsWith("talon: unknown command: frobnicate"));
         assertTrue(run(2, "", "health", "--bogus").err().startsWith("talon: unknown option: --bogus"));
         assertTrue(run(0, "", "help").out().contains("gateway start"));
-        assertTrue(run(0, "", "--help").out().contains("shell [<gogo command line>]"));
+        assertTrue(run(0, "", "--help").out().contains("shell [options] [<gogo command line>]"));
     }
 
     @Test

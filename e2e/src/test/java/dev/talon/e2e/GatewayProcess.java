@@ -48,6 +48,10 @@ final class GatewayProcess implements AutoCloseable {
         return new GatewayProcess(stateDir, freePort(), extraArgs, env);
     }
 
+    static GatewayProcess startOnPort(Path stateDir, int port) throws IOException {
+        return new GatewayProcess(stateDir, port, List.of(), Map.of());
+    }
+
     static GatewayProcess start(Path stateDir) throws IOException {
         return start(stateDir, List.of(), Map.of());
     }

@@ -43,6 +43,17 @@ class LifecycleIT {
     }
 
     @Test
+    void aGatewayThatCannotListenExitsWithAClearMessage() throws Exception {
+        Path state = Files.createTempDirectory("talon-e2e-busy");
+        try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            GatewayProcess gw = GatewayProcess.startOnPort(state, taken.getLocalPort());
+            GatewayProcess.await(java.time.Duration.ofSeconds(30), () -> !gw.isAlive(), "gateway exits");
+            assertEquals(78, gw.stop());
+            assertTrue(gw.output().contains("Cannot listen on 127.0.0.1:" + taken.getLocalPort()), gw.output());
+        }
+    }
+
+    @Test
     void flagsAndEnvironmentOverrideTheConfigFile() throws Exception {
         Path state = Files.createTempDirectory("talon-e2e-flags");
         Files.writeString(state.resolve("talon.json"), "{ // comments are fine\n \"gateway\": { \"auth\": { \"token\": \"file-token-000000000000\" } } }");

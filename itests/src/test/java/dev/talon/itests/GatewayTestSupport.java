@@ -22,6 +22,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import org.junit.Before;
 import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.Configuration;
 import org.ops4j.pax.exam.Option;
@@ -50,6 +51,7 @@ public abstract class GatewayTestSupport {
     public static final String PORT = "talon.it.port";
     /** Bundles left out of the container: the interactive shell would read the test JVM's stdin. */
     private static final List<String> SKIPPED = List.of("org.apache.felix.gogo.shell");
+    private static final Duration READY_WAIT = Duration.ofSeconds(30);
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
 
     @Configuration
@@ -63,7 +65,7 @@ public abstract class GatewayTestSupport {
         List<Option> options = new ArrayList<>();
         options.add(systemProperty("talon.state.dir").value(state.toString()));
         options.add(systemProperty(PORT).value(Integer.toString(port)));
-        // The shipped logging config: file log in <state>/logs/talon.log, console only from WARN.
+        // The shipped logging config: file log in <state>/logs/talon.log; talon.console.level asks for a WARN console.
         options.add(systemProperty("org.ops4j.pax.logging.property.file")
                 .value(dist.resolve("etc/org.ops4j.pax.logging.cfg").toString()));
         options.add(systemProperty("talon.console.level").value("WARN"));
@@ -72,6 +74,8 @@ public abstract class GatewayTestSupport {
         options.add(systemProperty("felix.fileinstall.poll").value("500"));
         options.add(systemProperty("felix.fileinstall.noInitialDelay").value("true"));
         options.add(systemProperty("felix.fileinstall.enableConfigSave").value("false"));
+        options.add(systemProperty("felix.fileinstall.tmpdir")
+                .value(Files.createDirectories(state.resolve("data/fileinstall")).toString()));
 
         // Boot bundles (logging, SPI Fly + ASM) first, as the launcher's felix.auto.start.1 does.
         for (Path jar : jars(dist.resolve("bundle/boot"))) {
@@ -99,6 +103,24 @@ public abstract class GatewayTestSupport {
     }
 
     // ---- in-container helpers ----
+
+    /**
+     * The gateway component activates asynchronously (ConfigAdmin delivers its configuration on another
+     * thread), so every test first waits for {@code /readyz} to answer 200 on this class's port.
+     */
+    @Before
+    public void awaitGatewayReady() {
+        Await.until("the gateway answers /readyz 200 on port " + port(), READY_WAIT, () -> {
+            try {
+                return httpGet(port(), "/readyz").statusCode() == 200;
+            } catch (IOException e) {
+                return false;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        });
+    }
 
     /** The port the gateway was started on. */
     protected static int port() {

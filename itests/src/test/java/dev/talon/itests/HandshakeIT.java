@@ -82,7 +82,8 @@ public class HandshakeIT extends GatewayTestSupport {
             c.awaitChallenge();
             c.send("this is not json");
             assertEquals(1000, c.awaitClose(WAIT).code());
-            assertTrue("no response to a non-JSON frame: " + c.drain(), c.drain().isEmpty());
+            List<JsonNode> unexpected = c.drain();
+            assertTrue("no response to a non-JSON frame: " + unexpected, unexpected.isEmpty());
         }
     }
 

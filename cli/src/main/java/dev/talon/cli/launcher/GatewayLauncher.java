@@ -80,6 +80,10 @@ public final class GatewayLauncher {
         if (props.getProperty("talon.home") == null) {
             homeFromJar().ifPresent(home -> props.setProperty("talon.home", home.toString()));
         }
+        // A daemon that cannot listen is of no use: the core exits (status 78) instead of idling.
+        if (props.getProperty("talon.exitOnBindFailure") == null) {
+            props.setProperty("talon.exitOnBindFailure", "true");
+        }
         // etc/org.ops4j.pax.logging.cfg filters the console appender by this level.
         if (props.getProperty(CONSOLE_LEVEL_PROPERTY) == null) {
             props.setProperty(CONSOLE_LEVEL_PROPERTY, "ALL");

@@ -42,6 +42,10 @@ public final class GatewayServer {
     private static final Logger LOG = LoggerFactory.getLogger(GatewayServer.class);
     /** WebSocket ping cadence; Jetty's idle timeout (3x) ends connections whose peer stopped answering. */
     static final long PING_MS = 15_000;
+    /** System property: exit the process when the first bind fails (the launcher sets it). */
+    static final String EXIT_ON_BIND_FAILURE = "talon.exitOnBindFailure";
+    /** Exit status after a failed first bind (EX_CONFIG). */
+    static final int EXIT_BIND_FAILED = 78;
 
     private final GatewayContext ctx;
     private final Listener listener;
@@ -66,7 +70,21 @@ public final class GatewayServer {
         synchronized (this) {
             startListener(settings);
             scheduleTick(settings.tickIntervalMs());
+            if (jetty == null && Boolean.getBoolean(EXIT_ON_BIND_FAILURE)) {
+                exitProcess();
+            }
         }
+    }
+
+    /**
+     * Ends the daemon after its first bind failed (set by the launcher, never in embedded use or tests):
+     * from a separate thread, because the JVM's shutdown hook stops the framework, which waits for SCR.
+     */
+    private static void exitProcess() {
+        LOG.error("Exiting: the gateway could not open its listener (exit status {})", EXIT_BIND_FAILED);
+        Thread t = new Thread(() -> System.exit(EXIT_BIND_FAILED), "talon-exit");
+        t.setDaemon(true);
+        t.start();
     }
 
     @Modified
