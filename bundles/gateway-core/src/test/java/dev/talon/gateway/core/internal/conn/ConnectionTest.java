@@ -3,15 +3,136 @@ package dev.talon.gateway.core.internal.conn;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.talon.gateway.api.ClientInfo;
+import java.lang.reflect.Proxy;
+import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.eclipse.jetty.websocket.api.Callback;
+import org.eclipse.jetty.websocket.api.Session;
 import org.junit.jupiter.api.Test;
 
 class ConnectionTest {
+    /** A Jetty session that records frames and never completes writes (a peer that stopped reading). */
+    private static final class StalledPeer {
+        final List<String> sent = new ArrayList<>();
+        final List<Callback> pending = new ArrayList<>();
+        int closeCode;
+        String closeReason;
+
+        Session session() {
+            return (Session) Proxy.newProxyInstance(Session.class.getClassLoader(), new Class<?>[] {Session.class},
+                    (proxy, m, args) -> switch (m.getName()) {
+                        case "sendText" -> {
+                            sent.add((String) args[0]);
+                            pending.add((Callback) args[1]);
+                            yield null;
+                        }
+                        case "close" -> {
+                            if (args != null && args.length == 3) {
+                                closeCode = (Integer) args[0];
+                                closeReason = (String) args[1];
+                            }
+                            yield null;
+                        }
+                        case "getRemoteSocketAddress" -> new InetSocketAddress("127.0.0.1", 5555);
+                        default -> null;
+                    });
+        }
+    }
+
+    private static final class RecordingListener implements ConnectionListener {
+        int slow;
+
+        @Override public void opened(Connection c) {}
+        @Override public void handshake(Connection c, String text) {}
+        @Override public void request(Connection c, String text) {}
+        @Override public void binary(Connection c) {}
+        @Override public void slowConsumer(Connection c) { slow++; }
+        @Override public void closed(Connection c, int code, String reason) {}
+    }
+
+    private static Connection openConnection(StalledPeer peer, RecordingListener listener, long maxBuffered) {
+        Connection c = new Connection(listener, maxBuffered);
+        c.onWebSocketOpen(peer.session());
+        c.onWebSocketText("{\"type\":\"req\"}"); // moves to HANDSHAKING
+        Principal p = new Principal("operator", Set.of("operator.read"),
+                new ClientInfo("cli", "cli", "1", "linux", null, null, "127.0.0.1", true), "token", 4, null, 0);
+        c.open(p, "{\"hello\":1}", 1_000_000);
+        return c;
+    }
+
+    @Test
+    void eventsCarryAGapFreeSeqPerConnection() {
+        StalledPeer peer = new StalledPeer();
+        Connection c = openConnection(peer, new RecordingListener(), 1_000_000);
+        c.sendEvent("{\"type\":\"event\",\"event\":\"tick\"", false);
+        c.sendEvent("{\"type\":\"event\",\"event\":\"tick\"", true);
+        assertEquals("{\"type\":\"event\",\"event\":\"tick\",\"seq\":1}", peer.sent.get(1));
+        assertEquals("{\"type\":\"event\",\"event\":\"tick\",\"seq\":2}", peer.sent.get(2));
+        assertEquals(2, c.lastSeq());
+    }
+
+    @Test
+    void aDroppableEventOverTheBufferLimitIsSkippedButConsumesItsSeq() {
+        StalledPeer peer = new StalledPeer();
+        RecordingListener listener = new RecordingListener();
+        Connection c = openConnection(peer, listener, 300);
+        String big = "{\"type\":\"event\",\"event\":\"presence\",\"payload\":\"" + "x".repeat(150) + "\"";
+        c.sendEvent(big, true);   // fits: about 220 bytes with the hello
+        c.sendEvent(big, true);   // over the limit: dropped, seq 2 consumed
+        assertEquals(2, peer.sent.size(), "hello + one event were written");
+        assertEquals(0, listener.slow);
+        peer.pending.forEach(Callback::succeed); // the peer catches up
+        assertEquals(0, c.bufferedBytes());
+        c.sendEvent("{\"type\":\"event\",\"event\":\"tick\"", false);
+        assertTrue(peer.sent.get(peer.sent.size() - 1).endsWith(",\"seq\":3}"), "the client sees the gap 1 -> 3");
+    }
+
+    @Test
+    void aNonDroppableEventOverTheLimitClosesTheSlowConsumerWith1008() {
+        StalledPeer peer = new StalledPeer();
+        RecordingListener listener = new RecordingListener();
+        Connection c = openConnection(peer, listener, 200);
+        String big = "{\"type\":\"event\",\"event\":\"health\",\"payload\":\"" + "x".repeat(300) + "\"";
+        c.sendEvent(big, false);
+        assertEquals(1, listener.slow);
+        assertEquals(1008, peer.closeCode);
+        assertEquals("slow consumer", peer.closeReason);
+        assertEquals(Connection.State.CLOSED, c.state());
+    }
+
+    @Test
+    void bufferedBytesAreReleasedWhenWritesFail() {
+        StalledPeer peer = new StalledPeer();
+        Connection c = openConnection(peer, new RecordingListener(), 1_000_000);
+        c.send("{\"type\":\"res\",\"id\":\"1\",\"ok\":true}");
+        assertTrue(c.bufferedBytes() > 0);
+        peer.pending.forEach(cb -> cb.fail(new java.io.IOException("reset")));
+        assertEquals(0, c.bufferedBytes());
+    }
+
+    @Test
+    void framesBeyondFifteenDuringTheHandshakeCloseTheConnection() {
+        StalledPeer peer = new StalledPeer();
+        Connection c = new Connection(new RecordingListener(), 1_000_000);
+        c.onWebSocketOpen(peer.session());
+        c.onWebSocketText("{\"connect\":1}");
+        for (int i = 0; i < Connection.MAX_PENDING_HANDSHAKE_FRAMES; i++) {
+            c.onWebSocketText("{}");
+        }
+        assertEquals(0, peer.closeCode);
+        c.onWebSocketText("{}");
+        assertEquals(1008, peer.closeCode);
+        assertEquals("too many pending handshake frames", peer.closeReason);
+    }
+
     @Test
     void closeReasonsAreCutTo123BytesOnACharacterBoundary() {
         assertEquals("short", Connection.truncate("short"));
-        String longAscii = "x".repeat(200);
-        assertEquals(123, Connection.truncate(longAscii).getBytes(StandardCharsets.UTF_8).length);
+        assertEquals(123, Connection.truncate("x".repeat(200)).getBytes(StandardCharsets.UTF_8).length);
         String multiByte = "é".repeat(100);
         String cut = Connection.truncate(multiByte);
         assertTrue(cut.getBytes(StandardCharsets.UTF_8).length <= 123);
