@@ -34,6 +34,7 @@ final class StartupBench implements Command {
         try (Transport transport = Transport.create(opts.str("client", Transport.DEFAULT))) {
             ConnectSpec spec = new ConnectSpec(url, token, ConnectSpec.READ,
                     DeviceIdentity.generate(opts.str("signer", "jdk")), transport);
+            warmUp(spec);
             for (int i = 1; i <= runs; i++) {
                 Metrics m = runOnce(i, cmd, spec, idle, timeout);
                 out.println(m);
@@ -101,6 +102,25 @@ final class StartupBench implements Command {
             RpcLoad.waitUntil(attempt + POLL_NANOS);
         }
         throw new BenchException("no hello-ok within the timeout; last error: " + lastError + "\n" + child.tail(20));
+    }
+
+    /**
+     * Loads and JIT-warms the client side (signing, frame building, a refused connect) so the first
+     * run does not charge the harness's own class loading to the gateway; also checks the port is free.
+     */
+    private static void warmUp(ConnectSpec spec) throws InterruptedException {
+        for (int i = 0; i < 200; i++) {
+            Frames.connect("warm", spec, "nonce-" + i, System.currentTimeMillis());
+        }
+        GatewayClient probe = GatewayClient.open(spec, GatewayClient.FrameHandler.IGNORE);
+        try {
+            probe.hello().get(ATTEMPT_TIMEOUT_MS, TimeUnit.MILLISECONDS);
+            throw new BenchException("a gateway already answers on " + spec.url() + "; pick a free --port");
+        } catch (ExecutionException | TimeoutException e) {
+            // Expected: nothing listens yet.
+        } finally {
+            probe.close();
+        }
     }
 
     private static Path tempDir() {
