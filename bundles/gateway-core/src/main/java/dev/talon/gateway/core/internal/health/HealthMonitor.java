@@ -3,6 +3,7 @@ package dev.talon.gateway.core.internal.health;
 import dev.talon.gateway.api.GatewayEvent;
 import dev.talon.gateway.core.internal.config.TalonConfigLoader;
 import dev.talon.gateway.core.internal.conn.ConnectionHub;
+import dev.talon.gateway.core.internal.json.RawJson;
 import dev.talon.gateway.core.internal.registry.MethodRegistryImpl;
 import dev.talon.gateway.core.internal.runtime.Workers;
 import java.lang.management.ManagementFactory;
@@ -33,6 +34,8 @@ public final class HealthMonitor {
     private final BundleContext context;
     private final ScheduledFuture<?> refresher;
     private volatile Map<String, Object> cached;
+    /** The {@code health} RPC result for {@link #cached}, serialized once per refresh. */
+    private volatile RawJson cachedResult;
 
     @Activate
     public HealthMonitor(@Reference ConnectionHub hub, @Reference MethodRegistryImpl registry,
@@ -41,7 +44,7 @@ public final class HealthMonitor {
         this.registry = registry;
         this.config = config;
         this.context = context;
-        this.cached = collect();
+        cache(collect());
         this.refresher = workers.timers().scheduleAtFixedRate(this::refresh, REFRESH_MS, REFRESH_MS, TimeUnit.MILLISECONDS);
     }
 
@@ -58,9 +61,26 @@ public final class HealthMonitor {
     /** Collects a fresh snapshot, caches it and broadcasts the {@code health} event. */
     public Map<String, Object> refresh() {
         Map<String, Object> fresh = collect();
-        cached = fresh;
+        cache(fresh);
         hub.publish(GatewayEvent.of("health", fresh).dropIfSlow(), hub.bumpHealth());
         return fresh;
+    }
+
+    /** The {@code health} RPC result of the cached snapshot, already serialized. */
+    public RawJson cachedResult() {
+        return cachedResult;
+    }
+
+    /** The {@code health} RPC result: the snapshot plus {@code modelRuntime}. */
+    public static Map<String, Object> result(Map<String, Object> snapshot) {
+        Map<String, Object> result = new LinkedHashMap<>(snapshot);
+        result.put("modelRuntime", Map.of("degraded", false, "pendingAgents", List.of()));
+        return result;
+    }
+
+    private void cache(Map<String, Object> snapshot) {
+        cachedResult = RawJson.of(result(snapshot));
+        cached = snapshot;
     }
 
     /** Process uptime in ms. */

@@ -5,9 +5,7 @@ import dev.talon.gateway.api.MethodCall;
 import dev.talon.gateway.api.MethodHandler;
 import dev.talon.gateway.api.Scopes;
 import dev.talon.gateway.core.internal.health.HealthMonitor;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
+import dev.talon.gateway.api.JsonValue;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -28,10 +26,11 @@ public final class HealthMethod implements MethodHandler {
 
     @Override
     public void handle(MethodCall call) {
-        boolean probe = call.params() instanceof dev.talon.gateway.api.JsonValue.JsonObject o && o.bool("probe").orElse(false);
-        Map<String, Object> snapshot = probe ? health.refresh() : health.cached();
-        Map<String, Object> result = new LinkedHashMap<>(snapshot);
-        result.put("modelRuntime", Map.of("degraded", false, "pendingAgents", List.of()));
-        call.respond(result);
+        boolean probe = call.params() instanceof JsonValue.JsonObject o && o.bool("probe").orElse(false);
+        if (probe) {
+            call.respond(HealthMonitor.result(health.refresh()));
+        } else {
+            call.respond(health.cachedResult());
+        }
     }
 }

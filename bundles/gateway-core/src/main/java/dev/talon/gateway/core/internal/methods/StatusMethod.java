@@ -5,6 +5,7 @@ import dev.talon.gateway.api.GatewayMethod;
 import dev.talon.gateway.api.MethodCall;
 import dev.talon.gateway.api.MethodHandler;
 import dev.talon.gateway.api.Scopes;
+import dev.talon.gateway.core.internal.config.TalonConfigLoader;
 import dev.talon.gateway.core.internal.health.HealthMonitor;
 import dev.talon.gateway.core.internal.presence.GatewayVersion;
 import dev.talon.gateway.core.internal.presence.PresenceTracker;
@@ -29,14 +30,17 @@ public final class StatusMethod implements MethodHandler {
     private final MethodRegistryImpl registry;
     private final GatewayConnections connections;
     private final PresenceTracker presence;
+    private final TalonConfigLoader config;
 
     @Activate
     public StatusMethod(@Reference GatewayServer server, @Reference MethodRegistryImpl registry,
-            @Reference GatewayConnections connections, @Reference PresenceTracker presence) {
+            @Reference GatewayConnections connections, @Reference PresenceTracker presence,
+            @Reference TalonConfigLoader config) {
         this.server = server;
         this.registry = registry;
         this.connections = connections;
         this.presence = presence;
+        this.config = config;
     }
 
     @Override
@@ -64,9 +68,11 @@ public final class StatusMethod implements MethodHandler {
         t.put("registryChangeCount", registry.table().changeCount());
         t.put("counters", server.metrics().snapshot());
         t.put("memory", Map.of("heapUsedBytes", rt.totalMemory() - rt.freeMemory(), "heapMaxBytes", rt.maxMemory()));
-        if (!admin) {
-            t.put("stateDir", "[redacted]");
-        }
+        t.put("stateDir", admin ? config.stateDir().toString() : "[redacted]");
+        t.put("configPath", admin ? config.configFile().toString() : "[redacted]");
+        TalonConfigLoader.ConfigState cs = config.state();
+        t.put("config", cs.lastError() == null || !admin ? Map.of("loaded", cs.loaded())
+                : Map.of("loaded", cs.loaded(), "lastRejection", cs.lastError()));
         return t;
     }
 }

@@ -35,10 +35,19 @@ final class HostInfo {
         return Map.copyOf(e);
     }
 
+    /** The kernel's host name; no resolver lookup (which can stall start-up on a misconfigured host). */
     private static String hostName() {
         String env = System.getenv("HOSTNAME");
         if (env != null && !env.isBlank()) {
             return env;
+        }
+        try {
+            java.nio.file.Path kernel = java.nio.file.Path.of("/proc/sys/kernel/hostname");
+            if (java.nio.file.Files.isReadable(kernel)) {
+                return java.nio.file.Files.readString(kernel).trim();
+            }
+        } catch (java.io.IOException e) {
+            // fall back to the resolver below
         }
         try {
             return InetAddress.getLocalHost().getHostName();

@@ -8,7 +8,6 @@ import dev.talon.gateway.core.internal.conn.Connection;
 import dev.talon.gateway.core.internal.json.Json;
 import java.util.Set;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import tools.jackson.databind.JsonNode;
 
@@ -19,21 +18,28 @@ final class Call implements MethodCall {
     private final String method;
     private final JsonNode rawParams;
     private final AtomicBoolean done = new AtomicBoolean();
+    private final long deadlineNanos;
+    private final long timeoutMs;
+    private final Deadlines deadlines;
     private volatile JsonValue params;
-    private volatile Future<?> deadline;
 
-    Call(Connection connection, String id, String method, JsonNode rawParams) {
+    Call(Connection connection, String id, String method, JsonNode rawParams, long timeoutMs, Deadlines deadlines) {
         this.connection = connection;
         this.id = id;
         this.method = method;
         this.rawParams = rawParams;
+        this.timeoutMs = timeoutMs;
+        this.deadlineNanos = System.nanoTime() + timeoutMs * 1_000_000L;
+        this.deadlines = deadlines;
+        deadlines.track(this);
     }
 
-    void deadline(Future<?> timer) {
-        this.deadline = timer;
-        if (done.get()) {
-            timer.cancel(false);
-        }
+    long deadlineNanos() {
+        return deadlineNanos;
+    }
+
+    long timeoutMs() {
+        return timeoutMs;
     }
 
     @Override
@@ -122,9 +128,6 @@ final class Call implements MethodCall {
     }
 
     private void cancelDeadline() {
-        Future<?> d = deadline;
-        if (d != null) {
-            d.cancel(false);
-        }
+        deadlines.untrack(this);
     }
 }

@@ -12,7 +12,6 @@ import dev.talon.gateway.core.internal.runtime.GatewayContext;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.core.JacksonException;
@@ -33,9 +32,16 @@ public final class Dispatcher {
             "node.pending.pull", "node.pending.ack", "node.invoke.progress", "node.invoke.result", "node.event");
 
     private final GatewayContext ctx;
+    private final Deadlines deadlines;
 
     public Dispatcher(GatewayContext ctx) {
         this.ctx = ctx;
+        this.deadlines = new Deadlines(ctx.workers().timers(), this::timedOut);
+    }
+
+    /** Stops the deadline sweeper (the listener is going away). */
+    public void close() {
+        deadlines.close();
     }
 
     public void dispatch(Connection c, String text) {
@@ -92,9 +98,7 @@ public final class Dispatcher {
 
     private void invoke(Connection c, String id, String method, JsonNode params, MethodEntry entry) {
         ctx.metrics().count("requests.dispatched");
-        Call call = new Call(c, id, method, params);
-        long timeout = ctx.settings().get().handlerTimeoutMs();
-        call.deadline(ctx.workers().timers().schedule(() -> timedOut(call, timeout), timeout, TimeUnit.MILLISECONDS));
+        Call call = new Call(c, id, method, params, ctx.settings().get().handlerTimeoutMs(), deadlines);
         try {
             MethodHandler handler = entry.handler();
             if (handler == null) {
@@ -111,7 +115,8 @@ public final class Dispatcher {
         }
     }
 
-    private void timedOut(Call call, long timeout) {
+    private void timedOut(Call call) {
+        long timeout = call.timeoutMs();
         if (call.fail(new GatewayException(ErrorCode.UNAVAILABLE, call.method() + " timed out after " + timeout + " ms",
                 Map.of("reason", "handler-timeout"), Boolean.TRUE, 1000L))) {
             ctx.metrics().count("requests.timedOut");

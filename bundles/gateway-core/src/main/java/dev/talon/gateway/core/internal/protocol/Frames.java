@@ -2,6 +2,7 @@ package dev.talon.gateway.core.internal.protocol;
 
 import dev.talon.gateway.api.GatewayException;
 import dev.talon.gateway.core.internal.json.Json;
+import dev.talon.gateway.core.internal.json.RawJson;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -13,7 +14,7 @@ public final class Frames {
     public static String ok(String id, Object payload) {
         StringBuilder b = new StringBuilder(64).append("{\"type\":\"res\",\"id\":").append(quote(id)).append(",\"ok\":true");
         if (payload != null) {
-            b.append(",\"payload\":").append(Json.write(payload));
+            b.append(",\"payload\":").append(payload instanceof RawJson raw ? raw.json() : Json.write(payload));
         }
         return b.append('}').toString();
     }

@@ -120,6 +120,7 @@ public final class GatewayServer {
             tick.cancel(false);
         }
         stopListener("gateway stopping", null);
+        listener.close();
     }
 
     /** The metrics of this gateway instance. */

@@ -103,6 +103,11 @@ final class Listener implements ConnectionListener {
         }
     }
 
+    /** Releases the dispatcher's timer. */
+    void close() {
+        dispatcher.close();
+    }
+
     /** Closes shared-secret sessions after the secret or mode changed (protocol: 4001). */
     void invalidateSharedSecretSessions() {
         int n = 0;
