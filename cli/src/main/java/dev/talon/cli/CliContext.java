@@ -23,9 +23,12 @@ public final class CliContext {
     /** Environment variable naming the state directory. */
     public static final String STATE_DIR_ENV = "TALON_STATE_DIR";
 
-    private static final JsonMapper JSON = JsonMapper.builder()
-            .enable(JsonReadFeature.ALLOW_JAVA_COMMENTS, JsonReadFeature.ALLOW_TRAILING_COMMA)
-            .build();
+    /** Holder: Jackson is initialised only when a command needs JSON, never by the gateway launcher. */
+    private static final class Json {
+        static final JsonMapper MAPPER = JsonMapper.builder()
+                .enable(JsonReadFeature.ALLOW_JAVA_COMMENTS, JsonReadFeature.ALLOW_TRAILING_COMMA)
+                .build();
+    }
 
     private final Map<String, String> env;
     private final Properties props;
@@ -74,7 +77,7 @@ public final class CliContext {
 
     /** A JSON mapper that accepts comments and trailing commas. Thread-safe. */
     public JsonMapper json() {
-        return JSON;
+        return Json.MAPPER;
     }
 
     /** The state directory: property {@value #STATE_DIR_PROPERTY}, else {@code $TALON_STATE_DIR}, else {@code ~/.talon}. */

@@ -98,6 +98,8 @@ public final class GatewayLauncher {
         GatewayInstance instance = new GatewayInstance(lock.get(), stateDir.resolve("talon.pid"));
         instance.writePidFile();
         mapTokenFlag();
+        String home = props.getProperty("talon.home");
+        BundleCache.decide(home == null ? null : Path.of(home), stateDir, props);
         Optional<Path> written = TokenBootstrap.ensureToken(stateDir, env, props);
         written.ifPresent(p -> out.println(
                 "talon: generated a gateway token; it is stored in " + p + " (gateway.auth.token)"));
