@@ -33,6 +33,24 @@ public final class ConnectionHub implements EventPublisher, GatewayConnections {
         }
     }
 
+    /** The connection with this id, or null. */
+    public Connection get(String connectionId) {
+        return connections.get(connectionId);
+    }
+
+    /** Closes every open connection of {@code deviceId} that matches {@code filter}; returns how many. */
+    public int closeDevice(String deviceId, java.util.function.Predicate<Principal> filter, int code, String reason) {
+        int n = 0;
+        for (Connection c : connections.values()) {
+            Principal p = c.principal();
+            if (p != null && deviceId.equals(p.deviceId()) && filter.test(p)) {
+                c.close(code, reason);
+                n++;
+            }
+        }
+        return n;
+    }
+
     public void remove(Connection c) {
         connections.remove(c.id());
     }

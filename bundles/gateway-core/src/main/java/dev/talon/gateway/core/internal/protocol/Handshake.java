@@ -5,9 +5,13 @@ import dev.talon.gateway.api.ErrorCode;
 import dev.talon.gateway.api.GatewayException;
 import dev.talon.gateway.core.internal.conn.Connection;
 import dev.talon.gateway.core.internal.conn.Principal;
+import dev.talon.gateway.core.internal.device.DeviceProof;
+import dev.talon.gateway.core.internal.pairing.DeviceAdmission;
+import dev.talon.gateway.core.internal.pairing.PairingRecords.DeviceToken;
 import dev.talon.gateway.core.internal.runtime.GatewayContext;
 import dev.talon.gateway.core.internal.json.Json;
 import java.util.Map;
+import java.util.LinkedHashSet;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -49,7 +53,7 @@ public final class Handshake {
             ctx.metrics().count("handshake." + f.metric);
             LOG.debug("Connect refused for {} ({}): {}", c.id(), c.remoteIp(), Sanitize.forLog(f.error.getMessage()));
             c.send(Frames.error(id, f.error));
-            c.close(f.closeCode, f.error.getMessage());
+            c.close(f.closeCode, f.closeReason);
         }
     }
 
@@ -67,19 +71,26 @@ public final class Handshake {
         if (!"operator".equals(r.role()) && !r.isNodeRole()) {
             throw new HandshakeFailure("invalidRole", GatewayException.invalidRequest("invalid role"), 1008);
         }
-        String authMethod = authenticate(c, r);
-        if (r.isNodeRole() && r.deviceId() == null) {
-            throw new HandshakeFailure("deviceRequired", new GatewayException(ErrorCode.NOT_PAIRED, "device identity required",
-                    Map.of("code", "DEVICE_IDENTITY_REQUIRED"), null, null), 1008);
-        }
         boolean directLocal = isDirectLocal(c);
-        Set<String> scopes = ScopePolicy.effective(r, directLocal);
+        String sharedMethod = null;
+        GatewayException sharedFailure = null;
+        try {
+            sharedMethod = Authenticator.authenticate(ctx.settings().get(), r, c.isLoopback());
+        } catch (GatewayException e) {
+            sharedFailure = e;
+        }
+        Admission a = r.device() == null ? deviceLess(r, directLocal, sharedMethod, sharedFailure)
+                : withDevice(c, r, directLocal, sharedMethod, sharedFailure);
         ClientInfo client = new ClientInfo(r.clientId(), r.clientMode(), r.clientVersion(), r.platform(),
                 r.displayName(), r.instanceId(), c.remoteIp(), directLocal);
-        Principal p = new Principal(r.isNodeRole() ? "node" : "operator", scopes, client, authMethod, protocol,
+        Principal p = new Principal(r.isNodeRole() ? "node" : "operator", a.scopes(), client, a.method(), protocol,
                 r.deviceId(), System.currentTimeMillis());
-        c.open(p, Frames.ok(id, HelloBuilder.build(ctx, p, c.id())), GatewayContext.MAX_PAYLOAD);
+        c.open(p, Frames.ok(id, HelloBuilder.build(ctx, p, c.id(), a.token())), GatewayContext.MAX_PAYLOAD);
         ctx.metrics().count("handshake.ok");
+        if ("device-token".equals(a.method()) && ctx.pairing().verifyToken(r.deviceId(), p.role(), a.presented()).isEmpty()) {
+            c.close(4001, "client invalidated: device token revoked"); // revoked while this connect was in flight
+            return;
+        }
         ctx.presence().connected(presenceKey(c, p), p, c.remoteIp());
     }
 
@@ -103,11 +114,43 @@ public final class Handshake {
                 new GatewayException(ErrorCode.INVALID_REQUEST, "protocol mismatch", d, null, null), 1002);
     }
 
-    private String authenticate(Connection c, ConnectRequest r) {
+    /** How a connect was admitted: auth method, effective scopes, the device token for hello-ok. */
+    private record Admission(String method, Set<String> scopes, DeviceToken token, String presented) {}
+
+    private Admission deviceLess(ConnectRequest r, boolean directLocal, String sharedMethod, GatewayException sharedFailure) {
+        if (sharedFailure != null) {
+            throw new HandshakeFailure("authFailed", sharedFailure, 1008);
+        }
+        if (r.isNodeRole()) {
+            throw new HandshakeFailure("deviceRequired", new GatewayException(ErrorCode.NOT_PAIRED, "device identity required",
+                    Map.of("code", "DEVICE_IDENTITY_REQUIRED"), null, null), 1008);
+        }
+        return new Admission(sharedMethod, ScopePolicy.effective(r, directLocal), null, null);
+    }
+
+    private Admission withDevice(Connection c, ConnectRequest r, boolean directLocal, String sharedMethod,
+            GatewayException sharedFailure) {
+        ConnectRequest.Device d = r.device();
+        DeviceProof.Verified v;
         try {
-            return Authenticator.authenticate(ctx.settings().get(), r, c.isLoopback());
+            v = DeviceProof.verify(new DeviceProof.Claim(d.id(), r.clientId(), r.clientMode(), r.role(), r.scopes(),
+                    d.signedAt(), r.signedToken(), d.nonce(), r.platform(), r.deviceFamily()), d.publicKey(), d.signature(),
+                    c.nonce(), System.currentTimeMillis());
         } catch (GatewayException e) {
-            throw new HandshakeFailure("authFailed", e, 1008);
+            throw new HandshakeFailure("deviceAuthFailed", e, 1008);
+        }
+        DeviceAdmission.Ask ask = new DeviceAdmission.Ask(v.deviceId(), v.publicKey(), r.role(),
+                DeviceAdmission.knownScopes(r.role(), r.scopes()), r.clientId(), r.clientMode(), r.displayName(),
+                r.platform(), r.deviceFamily(), c.remoteIp(), directLocal, true /*PENDING-CONFIG autoApproveLocal*/);
+        try {
+            DeviceAdmission.Admitted a = new DeviceAdmission(ctx.pairing(), ctx.pairingEvents())
+                    .admit(ask, sharedMethod, sharedFailure, r.deviceToken(), r.token());
+            return new Admission(a.authMethod(), new LinkedHashSet<>(a.scopes()), a.token(),
+                    r.deviceToken() != null ? r.deviceToken() : r.token());
+        } catch (GatewayException e) {
+            boolean pairing = e.code() == ErrorCode.NOT_PAIRED;
+            throw new HandshakeFailure(pairing ? "pairingRequired" : "authFailed", e, 1008, pairing
+                    ? e.getMessage() + " (requestId: " + ((Map<?, ?>) e.details()).get("requestId") + ")" : e.getMessage());
         }
     }
 
@@ -137,12 +180,18 @@ public final class Handshake {
         final String metric;
         final transient GatewayException error;
         final int closeCode;
+        final String closeReason;
 
         HandshakeFailure(String metric, GatewayException error, int closeCode) {
+            this(metric, error, closeCode, error.getMessage());
+        }
+
+        HandshakeFailure(String metric, GatewayException error, int closeCode, String closeReason) {
             super(error.getMessage(), null, false, false);
             this.metric = metric;
             this.error = error;
             this.closeCode = closeCode;
+            this.closeReason = closeReason;
         }
     }
 }

@@ -3,6 +3,7 @@ package dev.talon.gateway.core.internal.protocol;
 import dev.talon.gateway.api.Scopes;
 import dev.talon.gateway.core.internal.conn.Principal;
 import dev.talon.gateway.core.internal.health.HealthMonitor;
+import dev.talon.gateway.core.internal.pairing.PairingRecords.DeviceToken;
 import dev.talon.gateway.core.internal.presence.GatewayVersion;
 import dev.talon.gateway.core.internal.runtime.GatewayContext;
 import dev.talon.gateway.core.internal.registry.MethodRegistryImpl;
@@ -14,7 +15,8 @@ import java.util.Map;
 public final class HelloBuilder {
     private HelloBuilder() {}
 
-    public static Map<String, Object> build(GatewayContext ctx, Principal p, String connId) {
+    /** @param token the device token to hand out, or null for device-less connections */
+    public static Map<String, Object> build(GatewayContext ctx, Principal p, String connId, DeviceToken token) {
         Map<String, Object> hello = new LinkedHashMap<>();
         hello.put("type", "hello-ok");
         hello.put("protocol", GatewayContext.PROTOCOL_VERSION);
@@ -26,6 +28,10 @@ public final class HelloBuilder {
         auth.put("method", p.authMethod());
         auth.put("role", p.role());
         auth.put("scopes", List.copyOf(p.scopes()));
+        if (token != null) {
+            auth.put("deviceToken", token.token());
+            auth.put("issuedAtMs", token.issuedAtMs());
+        }
         hello.put("auth", auth);
         hello.put("policy", Map.of("maxPayload", GatewayContext.MAX_PAYLOAD,
                 "maxBufferedBytes", GatewayContext.MAX_BUFFERED_BYTES,

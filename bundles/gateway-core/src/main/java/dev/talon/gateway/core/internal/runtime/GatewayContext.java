@@ -4,6 +4,8 @@ import dev.talon.gateway.core.internal.config.GatewaySettings;
 import dev.talon.gateway.core.internal.config.TalonConfigLoader;
 import dev.talon.gateway.core.internal.conn.ConnectionHub;
 import dev.talon.gateway.core.internal.health.HealthMonitor;
+import dev.talon.gateway.core.internal.pairing.PairingEvents;
+import dev.talon.gateway.core.internal.pairing.PairingStore;
 import dev.talon.gateway.core.internal.presence.PresenceTracker;
 import dev.talon.gateway.core.internal.registry.MethodRegistryImpl;
 import java.util.function.Supplier;
@@ -20,10 +22,12 @@ import java.util.function.Supplier;
  * @param metrics counters
  * @param config the config loader (paths, state)
  * @param bootId random id of this gateway process start
+ * @param pairing paired devices, pending requests, device tokens
+ * @param pairingEvents pairing event publisher
  */
 public record GatewayContext(Supplier<GatewaySettings> settings, MethodRegistryImpl registry, ConnectionHub hub,
         PresenceTracker presence, HealthMonitor health, Workers workers, Metrics metrics, TalonConfigLoader config,
-        String bootId) {
+        String bootId, PairingStore pairing, PairingEvents pairingEvents) {
 
     /** Protocol constants advertised in {@code hello-ok.policy}. */
     public static final int PROTOCOL_VERSION = 4;

@@ -8,6 +8,8 @@ import dev.talon.gateway.core.internal.config.TalonConfigLoader;
 import dev.talon.gateway.core.internal.conn.Connection;
 import dev.talon.gateway.core.internal.conn.ConnectionHub;
 import dev.talon.gateway.core.internal.health.HealthMonitor;
+import dev.talon.gateway.core.internal.pairing.PairingEvents;
+import dev.talon.gateway.core.internal.pairing.PairingStore;
 import dev.talon.gateway.core.internal.presence.PresenceTracker;
 import dev.talon.gateway.core.internal.registry.MethodRegistryImpl;
 import dev.talon.gateway.core.internal.runtime.GatewayContext;
@@ -60,11 +62,12 @@ public final class GatewayServer {
     @Activate
     public GatewayServer(@Reference MethodRegistryImpl registry, @Reference ConnectionHub hub,
             @Reference PresenceTracker presence, @Reference HealthMonitor health, @Reference Workers workers,
-            @Reference TalonConfigLoader config, GatewayConfig cfg) {
+            @Reference TalonConfigLoader config, @Reference PairingStore pairing,
+            @Reference PairingEvents pairingEvents, GatewayConfig cfg) {
         this.workers = workers;
         this.settings = GatewaySettings.from(cfg);
         this.ctx = new GatewayContext(() -> settings, registry, hub, presence, health, workers, new Metrics(), config,
-                UUID.randomUUID().toString());
+                UUID.randomUUID().toString(), pairing, pairingEvents);
         this.listener = new Listener(ctx);
         this.keepalive = workers.timers().scheduleAtFixedRate(this::ping, PING_MS, PING_MS, TimeUnit.MILLISECONDS);
         synchronized (this) {
