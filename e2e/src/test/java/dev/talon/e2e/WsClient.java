@@ -25,6 +25,8 @@ final class WsClient implements AutoCloseable {
     private final java.util.Deque<JsonNode> skippedEvents = new java.util.ArrayDeque<>();
     final CompletableFuture<Integer> closeCode = new CompletableFuture<>();
     volatile String closeReason;
+    /** The {@code connect.challenge} payload. */
+    volatile JsonNode challenge;
     /** The hello-ok payload, after {@link #connect}. */
     volatile JsonNode hello;
     private final WebSocket ws;
@@ -42,6 +44,7 @@ final class WsClient implements AutoCloseable {
         if (!"connect.challenge".equals(challenge.path("event").asString())) {
             throw new AssertionError("expected connect.challenge first, got " + challenge);
         }
+        c.challenge = challenge.path("payload");
         return c;
     }
 

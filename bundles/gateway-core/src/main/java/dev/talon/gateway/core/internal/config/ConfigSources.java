@@ -1,5 +1,6 @@
 package dev.talon.gateway.core.internal.config;
 
+import dev.talon.gateway.core.internal.security.SecuritySettings;
 import java.util.ArrayList;
 import java.util.Hashtable;
 import java.util.List;
@@ -24,6 +25,8 @@ public final class ConfigSources {
     private static final List<String> PASSWORD_ENV = List.of("TALON_GATEWAY_PASSWORD", "OPENCLAW_GATEWAY_PASSWORD");
     private static final List<String> PORT_ENV = List.of("TALON_GATEWAY_PORT", "OPENCLAW_GATEWAY_PORT");
     private static final List<String> BIND_ENV = List.of("TALON_GATEWAY_BIND");
+    private static final List<String> PREAUTH_ENV = List.of("TALON_MAX_PREAUTH_CONNECTIONS_PER_IP",
+            "OPENCLAW_MAX_PREAUTH_CONNECTIONS_PER_IP");
 
     private final Map<String, String> env;
     private final UnaryOperator<String> flags;
@@ -70,11 +73,74 @@ public final class ConfigSources {
         putLong(p, gw, "heartbeat", GatewayConfig.DEFAULT_TICK_MS);
         putLong(p, gw, "maxConnections", GatewayConfig.DEFAULT_MAX_CONNECTIONS);
         putLong(p, gw, "handlerTimeoutMs", GatewayConfig.DEFAULT_HANDLER_TIMEOUT_MS);
+        putSecurity(p, gw);
+        JsonNode autoApprove = gw == null ? null : gw.path("nodes").path("pairing").get("autoApproveLocal");
+        p.put("nodes.pairing.autoApproveLocal", autoApprove == null || !autoApprove.isBoolean() || autoApprove.booleanValue());
         if ("token".equals(mode) && token == null) {
             warnings.add("gateway.auth.mode is token but no token is configured: every connect will be refused"
                     + " (set gateway.auth.token or TALON_GATEWAY_TOKEN)");
         }
         return new Merged(p, warnings);
+    }
+
+    /**
+     * {@code gateway.auth.rateLimit.*}, {@code gateway.controlUi.allowedOrigins}, {@code gateway.trustedProxies}
+     * and {@code gateway.maxPreauthPerIp} (env beats the file), validated here so a bad edit is rejected by
+     * the loader with the key named, before it reaches Configuration Admin.
+     */
+    private void putSecurity(Hashtable<String, Object> p, JsonNode gw) {
+        JsonNode rl = gw == null ? null : gw.path("auth").path("rateLimit");
+        int maxAttempts = (int) number(rl, "maxAttempts", GatewayConfig.DEFAULT_RATE_LIMIT_MAX_ATTEMPTS);
+        long windowMs = number(rl, "windowMs", GatewayConfig.DEFAULT_RATE_LIMIT_WINDOW_MS);
+        long lockoutMs = number(rl, "lockoutMs", GatewayConfig.DEFAULT_RATE_LIMIT_LOCKOUT_MS);
+        boolean exemptLoopback = rl == null || !rl.path("exemptLoopback").isBoolean() || rl.path("exemptLoopback").booleanValue();
+        String[] origins = strings(gw == null ? null : gw.path("controlUi").get("allowedOrigins"));
+        String[] proxies = strings(gw == null ? null : gw.get("trustedProxies"));
+        Integer envPreauth = envPositiveInt(PREAUTH_ENV);
+        int maxPreauth = envPreauth != null ? envPreauth
+                : (int) number(gw, "maxPreauthPerIp", GatewayConfig.DEFAULT_MAX_PREAUTH_PER_IP);
+        SecuritySettings.of(maxAttempts, windowMs, lockoutMs, exemptLoopback, origins, proxies, maxPreauth);
+        p.put("auth.rateLimit.maxAttempts", Integer.valueOf(maxAttempts));
+        p.put("auth.rateLimit.windowMs", Long.valueOf(windowMs));
+        p.put("auth.rateLimit.lockoutMs", Long.valueOf(lockoutMs));
+        p.put("auth.rateLimit.exemptLoopback", Boolean.valueOf(exemptLoopback));
+        p.put("controlUi.allowedOrigins", origins);
+        p.put("trustedProxies", proxies);
+        p.put("maxPreauthPerIp", Integer.valueOf(maxPreauth));
+    }
+
+    /** The first set variable of {@code names} as a positive int, or null when none is set. */
+    private Integer envPositiveInt(List<String> names) {
+        for (String name : names) {
+            String v = env.get(name);
+            if (v == null || v.isBlank()) {
+                continue;
+            }
+            try {
+                int n = Integer.parseInt(v.trim());
+                if (n >= 1) {
+                    return n;
+                }
+            } catch (NumberFormatException e) {
+                // reported below, naming the variable
+            }
+            throw new IllegalArgumentException(name + ": must be a positive integer, not '" + v.trim() + "'");
+        }
+        return null;
+    }
+
+    private static long number(JsonNode parent, String key, long dflt) {
+        JsonNode n = parent == null ? null : parent.get(key);
+        return n != null && n.isIntegralNumber() ? n.longValue() : dflt;
+    }
+
+    private static String[] strings(JsonNode array) {
+        if (array == null || !array.isArray()) {
+            return new String[0];
+        }
+        List<String> out = new ArrayList<>();
+        array.forEach(n -> out.add(n.isString() ? n.stringValue() : n.toString()));
+        return out.toArray(new String[0]);
     }
 
     private String flag(String property, String name) {

@@ -1,5 +1,6 @@
 package dev.talon.gateway.core.internal.config;
 
+import dev.talon.gateway.core.internal.security.SecuritySettings;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 
@@ -14,9 +15,17 @@ import java.net.UnknownHostException;
  * @param tickIntervalMs tick cadence, advertised in {@code policy.tickIntervalMs}
  * @param maxConnections concurrent WebSocket connection limit
  * @param handlerTimeoutMs per-call handler deadline
+ * @param security rate limiting, browser origins, trusted proxies and pre-auth admission
  */
 public record GatewaySettings(String host, int port, AuthMode authMode, String token, String password,
-        long tickIntervalMs, int maxConnections, long handlerTimeoutMs) {
+        long tickIntervalMs, int maxConnections, long handlerTimeoutMs, SecuritySettings security) {
+
+    /** Settings with the default {@link SecuritySettings} (tests and callers that predate them). */
+    public GatewaySettings(String host, int port, AuthMode authMode, String token, String password,
+            long tickIntervalMs, int maxConnections, long handlerTimeoutMs) {
+        this(host, port, authMode, token, password, tickIntervalMs, maxConnections, handlerTimeoutMs,
+                SecuritySettings.DEFAULTS);
+    }
 
     /** Validates and normalizes a configuration. @throws IllegalArgumentException naming the bad key */
     public static GatewaySettings from(GatewayConfig c) {
@@ -30,8 +39,11 @@ public record GatewaySettings(String host, int port, AuthMode authMode, String t
             throw new IllegalArgumentException(
                     "gateway.auth.mode: 'none' is refused on the non-loopback bind '" + host + "'; use token or password");
         }
+        SecuritySettings security = SecuritySettings.of(c.auth_rateLimit_maxAttempts(), c.auth_rateLimit_windowMs(),
+                c.auth_rateLimit_lockoutMs(), c.auth_rateLimit_exemptLoopback(), c.controlUi_allowedOrigins(),
+                c.trustedProxies(), c.maxPreauthPerIp());
         return new GatewaySettings(host, c.port(), mode, blankToNull(c.auth_token()), blankToNull(c.auth_password()),
-                c.heartbeat(), c.maxConnections(), c.handlerTimeoutMs());
+                c.heartbeat(), c.maxConnections(), c.handlerTimeoutMs(), security);
     }
 
     /** The configured secret for the active mode, or null when none is configured. */
@@ -53,7 +65,9 @@ public record GatewaySettings(String host, int port, AuthMode authMode, String t
     public String toString() {
         return "GatewaySettings[host=" + host + ", port=" + port + ", authMode=" + authMode.wireName()
                 + ", tickIntervalMs=" + tickIntervalMs + ", maxConnections=" + maxConnections
-                + ", handlerTimeoutMs=" + handlerTimeoutMs + "]";
+                + ", handlerTimeoutMs=" + handlerTimeoutMs + ", rateLimit=" + security.rateLimit()
+                + ", allowedOrigins=" + security.origins() + ", trustedProxies=" + security.trustedProxies()
+                + ", maxPreauthPerIp=" + security.maxPreauthPerIp() + "]";
     }
 
     /** Whether {@code host} names only loopback addresses (no DNS lookup for non-literals but localhost). */

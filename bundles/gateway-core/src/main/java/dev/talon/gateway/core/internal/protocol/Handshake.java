@@ -141,7 +141,7 @@ public final class Handshake {
         }
         DeviceAdmission.Ask ask = new DeviceAdmission.Ask(v.deviceId(), v.publicKey(), r.role(),
                 DeviceAdmission.knownScopes(r.role(), r.scopes()), r.clientId(), r.clientMode(), r.displayName(),
-                r.platform(), r.deviceFamily(), c.remoteIp(), directLocal, true /*PENDING-CONFIG autoApproveLocal*/);
+                r.platform(), r.deviceFamily(), c.remoteIp(), directLocal, ctx.autoApproveLocal().getAsBoolean());
         try {
             DeviceAdmission.Admitted a = new DeviceAdmission(ctx.pairing(), ctx.pairingEvents())
                     .admit(ask, sharedMethod, sharedFailure, r.deviceToken(), r.token());

@@ -8,6 +8,7 @@ import dev.talon.gateway.core.internal.pairing.PairingEvents;
 import dev.talon.gateway.core.internal.pairing.PairingStore;
 import dev.talon.gateway.core.internal.presence.PresenceTracker;
 import dev.talon.gateway.core.internal.registry.MethodRegistryImpl;
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
 /**
@@ -24,10 +25,11 @@ import java.util.function.Supplier;
  * @param bootId random id of this gateway process start
  * @param pairing paired devices, pending requests, device tokens
  * @param pairingEvents pairing event publisher
+ * @param autoApproveLocal {@code gateway.nodes.pairing.autoApproveLocal}, live
  */
 public record GatewayContext(Supplier<GatewaySettings> settings, MethodRegistryImpl registry, ConnectionHub hub,
         PresenceTracker presence, HealthMonitor health, Workers workers, Metrics metrics, TalonConfigLoader config,
-        String bootId, PairingStore pairing, PairingEvents pairingEvents) {
+        String bootId, PairingStore pairing, PairingEvents pairingEvents, BooleanSupplier autoApproveLocal) {
 
     /** Protocol constants advertised in {@code hello-ok.policy}. */
     public static final int PROTOCOL_VERSION = 4;

@@ -53,6 +53,7 @@ public final class GatewayServer {
     private final Listener listener;
     private final Workers workers;
     private volatile GatewaySettings settings;
+    private volatile boolean autoApproveLocal;
     /** Guarded by this. */
     private JettyListener jetty;
     /** Guarded by this. */
@@ -66,8 +67,9 @@ public final class GatewayServer {
             @Reference PairingEvents pairingEvents, GatewayConfig cfg) {
         this.workers = workers;
         this.settings = GatewaySettings.from(cfg);
+        this.autoApproveLocal = cfg.nodes_pairing_autoApproveLocal();
         this.ctx = new GatewayContext(() -> settings, registry, hub, presence, health, workers, new Metrics(), config,
-                UUID.randomUUID().toString(), pairing, pairingEvents);
+                UUID.randomUUID().toString(), pairing, pairingEvents, () -> autoApproveLocal);
         this.listener = new Listener(ctx);
         this.keepalive = workers.timers().scheduleAtFixedRate(this::ping, PING_MS, PING_MS, TimeUnit.MILLISECONDS);
         synchronized (this) {
@@ -101,6 +103,7 @@ public final class GatewayServer {
         }
         GatewaySettings previous = settings;
         settings = next;
+        autoApproveLocal = cfg.nodes_pairing_autoApproveLocal();
         synchronized (this) {
             if (next.listenerDiffers(previous)) {
                 LOG.info("Listener moves from {}:{} to {}:{}", previous.host(), previous.port(), next.host(), next.port());

@@ -2,10 +2,18 @@ package dev.talon.gateway.core.internal.server;
 
 import dev.talon.gateway.core.internal.conn.Connection;
 import dev.talon.gateway.core.internal.runtime.GatewayContext;
+import dev.talon.gateway.core.internal.security.ClientAddress;
+import dev.talon.gateway.core.internal.security.PreauthLimiter;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.eclipse.jetty.websocket.server.WebSocketUpgradeHandler;
 
@@ -33,6 +41,10 @@ final class JettyListener {
             container.setMaxBinaryMessageSize(GatewayContext.MAX_PREAUTH_PAYLOAD);
             container.setIdleTimeout(IDLE_TIMEOUT);
             container.addMapping("/*", (request, response, callback) -> {
+                if (!preauthRoom(ctx, listener, request)) {
+                    ctx.metrics().count("connections.preauthLimited");
+                    return refuse(response, callback, 503, PreauthLimiter.REASON, "preauth_limit");
+                }
                 response.setExtensions(List.of()); // the protocol runs without permessage-deflate
                 return new Connection(listener, GatewayContext.MAX_BUFFERED_BYTES);
             });
@@ -40,6 +52,26 @@ final class JettyListener {
         ws.setHandler(new HttpRoutes(ctx));
         server.setHandler(ws);
         server.setStopTimeout(2_000);
+    }
+
+    /**
+     * Early pre-auth check (protocol §1.1.2: HTTP 503 before any socket exists). Only a peek: the slot itself is
+     * taken in {@link Listener#opened}, which also enforces the limit when upgrades race.
+     */
+    private static boolean preauthRoom(GatewayContext ctx, Listener listener, Request request) {
+        ClientAddress.Resolution who = ClientAddress.resolve(Request.getRemoteAddr(request),
+                name -> request.getHeaders().get(name), ctx.settings().get().security().trustedProxies());
+        return listener.preauth().wouldAdmit(who.clientIp());
+    }
+
+    /** Answers an upgrade with a plain HTTP error (protocol §5.6.4 shape) and completes it; returns null. */
+    private static Object refuse(Response response, Callback callback, int status, String message, String type) {
+        response.setStatus(status);
+        response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json; charset=utf-8");
+        response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
+        String body = "{\"error\":{\"message\":\"" + message + "\",\"type\":\"" + type + "\"}}";
+        response.write(true, ByteBuffer.wrap(body.getBytes(StandardCharsets.UTF_8)), callback);
+        return null;
     }
 
     void start(String host, int port) throws Exception {

@@ -3,10 +3,17 @@ package dev.talon.gateway.core.internal.server;
 import dev.talon.gateway.core.internal.conn.Connection;
 import dev.talon.gateway.core.internal.conn.ConnectionListener;
 import dev.talon.gateway.core.internal.conn.Principal;
+import dev.talon.gateway.core.internal.json.Json;
 import dev.talon.gateway.core.internal.protocol.Frames;
 import dev.talon.gateway.core.internal.protocol.Dispatcher;
 import dev.talon.gateway.core.internal.protocol.Handshake;
+import dev.talon.gateway.core.internal.protocol.RequestFrames;
+import dev.talon.gateway.core.internal.protocol.Sanitize;
 import dev.talon.gateway.core.internal.runtime.GatewayContext;
+import dev.talon.gateway.core.internal.security.ClientAddress;
+import dev.talon.gateway.core.internal.security.OriginPolicy;
+import dev.talon.gateway.core.internal.security.PreauthLimiter;
+import dev.talon.gateway.core.internal.security.SecuritySettings;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -15,10 +22,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import tools.jackson.core.JacksonException;
 
 /**
- * Connection lifecycle: admission, challenge, handshake timeout, handing frames to the worker pool, and
- * cleanup. Called on Jetty threads; never blocks them.
+ * Connection lifecycle: admission (proxy attribution, unauthenticated sockets per client, capacity), challenge,
+ * browser origin check, handshake timeout, handing frames to the worker pool, and cleanup. Called on Jetty
+ * threads; never blocks them.
  */
 final class Listener implements ConnectionListener {
     private static final Logger LOG = LoggerFactory.getLogger(Listener.class);
@@ -28,15 +37,37 @@ final class Listener implements ConnectionListener {
     private final GatewayContext ctx;
     private final Handshake handshake;
     private final Dispatcher dispatcher;
+    /** A slot per connection from open until hello-ok or close (protocol §1.1.2). */
+    private final PreauthLimiter preauth;
 
     Listener(GatewayContext ctx) {
         this.ctx = ctx;
         this.handshake = new Handshake(ctx);
         this.dispatcher = new Dispatcher(ctx);
+        this.preauth = new PreauthLimiter(() -> ctx.settings().get().security().maxPreauthPerIp());
+    }
+
+    /** The pre-auth limiter, also consulted by the upgrade to answer 503 before a socket exists. */
+    PreauthLimiter preauth() {
+        return preauth;
     }
 
     @Override
     public void opened(Connection c) {
+        ClientAddress.Resolution who = ClientAddress.resolve(c.remoteIp(), c::header,
+                ctx.settings().get().security().trustedProxies());
+        if (who.verdict() == ClientAddress.Verdict.ATTRIBUTION_REQUIRED) {
+            ctx.metrics().count("connections.attributionRequired");
+            LOG.debug("Refusing connection from {}: proxy headers without trusted-proxy attribution", c.remoteIp());
+            c.close(1008, ClientAddress.ATTRIBUTION_REQUIRED_REASON);
+            return;
+        }
+        if (!preauth.acquire(c.id(), who.clientIp())) {
+            ctx.metrics().count("connections.preauthLimited");
+            LOG.debug("Refusing connection from {}: too many unauthenticated sockets", who.clientIp());
+            c.close(1013, PreauthLimiter.REASON);
+            return;
+        }
         int max = ctx.settings().get().maxConnections();
         if (!ctx.hub().admit(c, max)) {
             ctx.metrics().count("connections.refusedAtCapacity");
@@ -55,7 +86,17 @@ final class Listener implements ConnectionListener {
     @Override
     public void handshake(Connection c, String text) {
         try {
-            ctx.workers().pool().execute(() -> handshake.process(c, text));
+            ctx.workers().pool().execute(() -> {
+                try {
+                    if (originAllowed(c, text)) {
+                        handshake.process(c, text);
+                    }
+                } finally {
+                    if (c.state() != Connection.State.HANDSHAKING) {
+                        preauth.release(c.id()); // hello-ok sent or refused; closed() releases otherwise
+                    }
+                }
+            });
         } catch (RejectedExecutionException busy) {
             ctx.metrics().count("handshake.busy");
             c.close(1013, "gateway busy");
@@ -87,6 +128,7 @@ final class Listener implements ConnectionListener {
 
     @Override
     public void closed(Connection c, int code, String reason) {
+        preauth.release(c.id());
         ctx.hub().remove(c);
         ctx.metrics().count("connections.closed");
         Principal p = c.principal();
@@ -94,6 +136,36 @@ final class Listener implements ConnectionListener {
             ctx.presence().disconnected(Handshake.presenceKey(c, p), p);
         }
         LOG.debug("Connection {} closed ({})", c.id(), code);
+    }
+
+    /**
+     * The browser-origin check (protocol §1.1.1, §1.4.3 step 4), before any credential is looked at. A refusal
+     * answers the connect (when the frame has an id) and closes 1008. Runs on a worker thread.
+     */
+    private boolean originAllowed(Connection c, String text) {
+        SecuritySettings sec = ctx.settings().get().security();
+        String clientIp = ClientAddress.resolve(c.remoteIp(), c::header, sec.trustedProxies()).clientIp();
+        OriginPolicy.Decision d = sec.origins().evaluate(c.header("Origin"), c.header("Host"), clientIp);
+        if (d.allowed()) {
+            return true;
+        }
+        ctx.metrics().count("handshake.originRefused");
+        LOG.debug("Connect refused for {} ({}): origin {} ({})", c.id(), c.remoteIp(),
+                Sanitize.forLog(c.header("Origin")), d.reason().wireName());
+        String id = requestId(text);
+        if (id != null) {
+            c.send(Frames.error(id, d.error()));
+        }
+        c.close(OriginPolicy.CLOSE_CODE, OriginPolicy.MESSAGE);
+        return false;
+    }
+
+    private static String requestId(String text) {
+        try {
+            return RequestFrames.validId(Json.parse(text));
+        } catch (JacksonException e) {
+            return null;
+        }
     }
 
     private void handshakeTimedOut(Connection c) {

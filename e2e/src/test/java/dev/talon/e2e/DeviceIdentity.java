@@ -1,0 +1,56 @@
+package dev.talon.e2e;
+
+import java.nio.charset.StandardCharsets;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.MessageDigest;
+import java.security.Signature;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/** A client's Ed25519 device identity, signing connects the way the official clients do (v3 payload). */
+final class DeviceIdentity {
+    private final KeyPair pair;
+    final String id;
+    final String publicKey;
+
+    DeviceIdentity() throws Exception {
+        pair = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+        byte[] spki = pair.getPublic().getEncoded();
+        byte[] raw = Arrays.copyOfRange(spki, spki.length - 32, spki.length);
+        id = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(raw));
+        publicKey = Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
+    }
+
+    /** Connect params for a signed {@code cli}/{@code cli} operator; {@code auth} fields may be null. */
+    ObjectNode connectParams(JsonNode challenge, String token, String deviceToken, List<String> scopes) throws Exception {
+        return connectParams(challenge, token, deviceToken, scopes, challenge.path("nonce").asString(), challenge.path("ts").asLong());
+    }
+
+    ObjectNode connectParams(JsonNode challenge, String token, String deviceToken, List<String> scopes, String nonce,
+            long signedAt) throws Exception {
+        ObjectNode p = WsClient.connectParams("cli", "cli", null, scopes);
+        ((ObjectNode) p.path("client")).put("deviceFamily", "Linux");
+        ObjectNode auth = p.putObject("auth");
+        if (token != null) {
+            auth.put("token", token);
+        }
+        if (deviceToken != null) {
+            auth.put("deviceToken", deviceToken);
+        }
+        String signedToken = token != null ? token : deviceToken != null ? deviceToken : "";
+        String payload = String.join("|", "v3", id, "cli", "cli", "operator", String.join(",", scopes),
+                String.valueOf(signedAt), signedToken, nonce, "linux", "linux");
+        Signature s = Signature.getInstance("Ed25519");
+        s.initSign(pair.getPrivate());
+        s.update(payload.getBytes(StandardCharsets.UTF_8));
+        p.putObject("device").put("id", id).put("publicKey", publicKey)
+                .put("signature", Base64.getUrlEncoder().withoutPadding().encodeToString(s.sign()))
+                .put("signedAt", signedAt).put("nonce", nonce);
+        return p;
+    }
+}
