@@ -20,6 +20,7 @@ public final class TalonCli {
             "health", new HealthCommand(),
             "status", new StatusCommand(),
             "call", new CallCommand(),
+            "devices", new DevicesCommand(),
             "logs", new LogsCommand(),
             "shell", new ShellCommand(),
             "__port", new PortCommand());

@@ -24,6 +24,10 @@ final class Usage {
               status [--deep] [--json]             call 'status' (--deep: also health probe + presence)
               call <method> [--params JSON] [--json]
                                                    call any method with operator admin scopes
+              devices [list] [--json]              pending pairing requests and paired devices
+              devices approve|reject <requestId>   decide a pending pairing request
+              devices revoke <deviceId> [--role R] revoke a device token (default role operator)
+              devices remove <deviceId>            unpair a device and disconnect it
               shell [options] [<gogo command line>]
                                                    run a Gogo command in the gateway; no command: REPL
                                                    (options go before the command line)

@@ -99,8 +99,11 @@ class DevicePairingIT {
             assertEquals(requestId, admin.awaitEvent("device.pair.requested").path("payload").path("requestId").asString());
             JsonNode list = admin.request("device.pair.list", WsClient.JSON.createObjectNode());
             assertEquals(requestId, list.path("payload").path("pending").path(0).path("requestId").asString(), list.toString());
-            JsonNode approved = admin.request("device.pair.approve", WsClient.JSON.readTree("{\"requestId\":\"" + requestId + "\"}"));
-            assertTrue(approved.path("ok").asBoolean(), approved.toString());
+            var listed = GatewayProcess.cli(state, java.util.Map.of(), "devices", "list", "--url", gw.url());
+            assertEquals(0, listed.exit(), listed.err());
+            assertTrue(listed.out().contains(requestId), listed.out());
+            var approved = GatewayProcess.cli(state, java.util.Map.of(), "devices", "approve", requestId, "--url", gw.url());
+            assertEquals(0, approved.exit(), approved.err());
             assertEquals("approved", admin.awaitEvent("device.pair.resolved").path("payload").path("decision").asString());
             try (WsClient c = WsClient.open(gw.url())) {
                 assertTrue(signedConnect(c, d, shared, null).path("ok").asBoolean());
