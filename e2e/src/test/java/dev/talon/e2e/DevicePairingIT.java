@@ -37,6 +37,9 @@ class DevicePairingIT {
                 assertEquals("device-token", res.path("payload").path("auth").path("method").asString(), res.toString());
                 assertEquals(deviceToken, res.path("payload").path("auth").path("deviceToken").asString(), "token reused");
             }
+            var shell = GatewayProcess.cli(state, java.util.Map.of(), "shell", "--url", gw.url(), "talon:devices");
+            assertEquals(0, shell.exit(), shell.err());
+            assertTrue(shell.out().contains(d.id), shell.out());
             try (WsClient c = WsClient.open(gw.url())) {
                 JsonNode res = signedConnect(c, d, null, "not-the-token");
                 assertEquals("AUTH_DEVICE_TOKEN_MISMATCH", res.path("error").path("details").path("code").asString());

@@ -112,6 +112,24 @@ class GatewayDistributionIT {
     }
 
     @Test
+    @Order(5)
+    void aRepeatedIdempotencyKeyReplaysAndADifferentPayloadIsRefused() throws Exception {
+        try (WsClient c = WsClient.connect(gateway.url(), token, ADMIN)) {
+            JsonNode first = c.request("system-event", WsClient.JSON.readTree("{\"text\":\"deploy done\",\"idempotencyKey\":\"k-1\"}"));
+            JsonNode again = c.request("system-event", WsClient.JSON.readTree("{\"text\":\"deploy done\",\"idempotencyKey\":\"k-1\"}"));
+            assertEquals(first.path("payload"), again.path("payload"));
+            JsonNode other = c.request("system-event", WsClient.JSON.readTree("{\"text\":\"other\",\"idempotencyKey\":\"k-1\"}"));
+            assertEquals("INVALID_REQUEST", other.path("error").path("code").asString(), other.toString());
+            JsonNode status = c.request("status", null);
+            long queued = 0;
+            for (JsonNode t : status.path("payload").path("queuedSystemEvents")) {
+                queued += "deploy done".equals(t.asString()) ? 1 : 0;
+            }
+            assertEquals(1, queued, "the handler ran once for the key");
+        }
+    }
+
+    @Test
     @Order(6)
     void handshakeViolationsGetTheSpecsCloseCodes() throws Exception {
         try (WsClient c = WsClient.open(gateway.url())) {

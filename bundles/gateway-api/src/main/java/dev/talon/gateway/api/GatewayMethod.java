@@ -22,4 +22,11 @@ public @interface GatewayMethod {
 
     /** The required scope; becomes {@code gateway.method.scope}. */
     String scope() default Scopes.READ;
+
+    /**
+     * Whether calls carry an {@code idempotencyKey} param that core deduplicates: {@code none} (default),
+     * {@code optional} or {@code required}; becomes {@code gateway.method.idempotency}.
+     * See {@link MethodHandler#IDEMPOTENCY}.
+     */
+    String idempotency() default MethodHandler.IDEMPOTENCY_NONE;
 }

@@ -41,6 +41,20 @@ public interface MethodHandler {
      */
     String SCOPE = "gateway.method.scope";
 
+    /**
+     * Service property (String): {@value #IDEMPOTENCY_NONE}, {@value #IDEMPOTENCY_OPTIONAL} or
+     * {@value #IDEMPOTENCY_REQUIRED}. For a side-effecting method, core reads the {@code idempotencyKey}
+     * string param and deduplicates per method and key for 5 minutes (at most 1,000 finished entries; calls
+     * still running are never evicted): a repeat while the first call runs is answered
+     * {@code {status:"in_flight", idempotencyKey}}; a repeat after it finished gets the first outcome again;
+     * a repeat with different params under the same key is refused with {@code INVALID_REQUEST}. The handler
+     * runs once per key. {@code required} refuses calls without a key.
+     */
+    String IDEMPOTENCY = "gateway.method.idempotency";
+    String IDEMPOTENCY_NONE = "none";
+    String IDEMPOTENCY_OPTIONAL = "optional";
+    String IDEMPOTENCY_REQUIRED = "required";
+
     /** Handles one call. See the class Javadoc for the threading and failure contract. */
     void handle(MethodCall call);
 }

@@ -2,6 +2,7 @@ package dev.talon.gateway.core.internal.methods;
 
 import dev.talon.gateway.api.GatewayConnections;
 import dev.talon.gateway.api.GatewayMethod;
+import dev.talon.gateway.api.JsonValue;
 import dev.talon.gateway.api.MethodCall;
 import dev.talon.gateway.api.MethodHandler;
 import dev.talon.gateway.api.Scopes;
@@ -21,7 +22,10 @@ import org.osgi.service.component.annotations.Reference;
 /**
  * {@code status}: the gateway's runtime summary. The protocol's keys (runtime version, heartbeat, channel
  * summary, queued system events, sessions) plus Talon's own section: listener, connections, registry size,
- * bad-input counters and memory. Paths are redacted below {@code operator.admin}.
+ * bad-input counters and memory. Paths are redacted below {@code operator.admin}. With
+ * {@code includeCliProjection:true} (what {@code openclaw status} asks for) it adds {@code cliProjection}, the
+ * gateway-side view of agents, update channel and memory plugin that the CLI shows instead of guessing from
+ * its own local config.
  */
 @Component(service = MethodHandler.class)
 @GatewayMethod(name = "status", scope = Scopes.READ)
@@ -53,8 +57,29 @@ public final class StatusMethod implements MethodHandler {
         s.put("sessions", Map.of("paths", List.of(), "count", 0, "recent", List.of(), "byAgent", List.of()));
         s.put("pid", ProcessHandle.current().pid());
         s.put("uptimeMs", HealthMonitor.uptimeMs());
+        if (call.params() instanceof JsonValue.JsonObject p && p.bool("includeCliProjection").orElse(false)) {
+            s.put("cliProjection", cliProjection());
+        }
         s.put("talon", talon(call.scopes().contains(Scopes.ADMIN)));
         call.respond(s);
+    }
+
+    /** Talon runs the single default agent {@code main}, has no update channel and no memory plugin. */
+    private static Map<String, Object> cliProjection() {
+        Map<String, Object> agents = new LinkedHashMap<>();
+        agents.put("defaultId", "main");
+        agents.put("ownership", "sole");
+        agents.put("selectionRequired", false);
+        agents.put("rows", List.of(Map.of("id", "main")));
+        Map<String, Object> memoryPlugin = new LinkedHashMap<>();
+        memoryPlugin.put("enabled", false);
+        memoryPlugin.put("slot", null);
+        memoryPlugin.put("reason", "no memory plugin");
+        Map<String, Object> projection = new LinkedHashMap<>();
+        projection.put("agents", agents);
+        projection.put("updateChannel", null);
+        projection.put("memoryPlugin", memoryPlugin);
+        return projection;
     }
 
     private Map<String, Object> talon(boolean admin) {

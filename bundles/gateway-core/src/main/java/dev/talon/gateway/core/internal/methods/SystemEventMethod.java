@@ -21,7 +21,7 @@ import org.osgi.service.component.annotations.Reference;
  * event, broadcasts {@code presence}, answers {@code {ok:true}}.
  */
 @Component(service = MethodHandler.class)
-@GatewayMethod(name = "system-event", scope = Scopes.ADMIN)
+@GatewayMethod(name = "system-event", scope = Scopes.ADMIN, idempotency = MethodHandler.IDEMPOTENCY_OPTIONAL)
 public final class SystemEventMethod implements MethodHandler {
     private static final SchemaCheck PARAMS = new SchemaCheck("/schema/protocol/system-event-params.json");
     /** Params copied into the presence entry. */

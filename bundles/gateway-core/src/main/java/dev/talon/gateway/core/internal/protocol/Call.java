@@ -6,6 +6,7 @@ import dev.talon.gateway.api.JsonValue;
 import dev.talon.gateway.api.MethodCall;
 import dev.talon.gateway.core.internal.conn.Connection;
 import dev.talon.gateway.core.internal.json.Json;
+import dev.talon.gateway.core.internal.json.RawJson;
 import java.util.Set;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -21,9 +22,17 @@ final class Call implements MethodCall {
     private final long deadlineNanos;
     private final long timeoutMs;
     private final Deadlines deadlines;
+    private final Outcome outcome;
     private volatile JsonValue params;
 
-    Call(Connection connection, String id, String method, JsonNode rawParams, long timeoutMs, Deadlines deadlines) {
+    /** Told the outcome once (the idempotency cache). */
+    interface Outcome {
+        void completed(RawJson payload, GatewayException error);
+    }
+
+    Call(Connection connection, String id, String method, JsonNode rawParams, long timeoutMs, Deadlines deadlines,
+            Outcome outcome) {
+        this.outcome = outcome;
         this.connection = connection;
         this.id = id;
         this.method = method;
@@ -91,13 +100,17 @@ final class Call implements MethodCall {
             return false;
         }
         cancelDeadline();
-        String frame;
+        RawJson raw;
         try {
-            frame = Frames.ok(id, payload);
+            raw = payload == null ? null : payload instanceof RawJson r ? r : RawJson.of(payload);
         } catch (RuntimeException serializationFailure) {
-            frame = Frames.error(id, ErrorMapper.map(method, serializationFailure));
+            GatewayException e = ErrorMapper.map(method, serializationFailure);
+            outcome.completed(null, e);
+            connection.send(Frames.error(id, e));
+            return true;
         }
-        connection.send(frame);
+        outcome.completed(raw, null);
+        connection.send(Frames.ok(id, raw));
         return true;
     }
 
@@ -107,6 +120,7 @@ final class Call implements MethodCall {
             return false;
         }
         cancelDeadline();
+        outcome.completed(null, error);
         connection.send(Frames.error(id, error));
         return true;
     }

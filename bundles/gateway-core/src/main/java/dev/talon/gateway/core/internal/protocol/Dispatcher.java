@@ -33,15 +33,20 @@ public final class Dispatcher {
 
     private final GatewayContext ctx;
     private final Deadlines deadlines;
+    private final IdempotencyCache idempotency = new IdempotencyCache(System::currentTimeMillis);
+    private final java.util.concurrent.ScheduledFuture<?> idempotencySweep;
 
     public Dispatcher(GatewayContext ctx) {
         this.ctx = ctx;
         this.deadlines = new Deadlines(ctx.workers().timers(), this::timedOut);
+        this.idempotencySweep = ctx.workers().timers().scheduleWithFixedDelay(idempotency::sweep, 60, 60,
+                java.util.concurrent.TimeUnit.SECONDS);
     }
 
-    /** Stops the deadline sweeper (the listener is going away). */
+    /** Stops the timers (the listener is going away). */
     public void close() {
         deadlines.close();
+        idempotencySweep.cancel(false);
     }
 
     public void dispatch(Connection c, String text) {
@@ -98,7 +103,12 @@ public final class Dispatcher {
 
     private void invoke(Connection c, String id, String method, JsonNode params, MethodEntry entry) {
         ctx.metrics().count("requests.dispatched");
-        Call call = new Call(c, id, method, params, ctx.settings().get().handlerTimeoutMs(), deadlines);
+        String key = idempotencyKey(c, id, method, params, entry);
+        if (IDEMPOTENCY_ANSWERED.equals(key)) {
+            return;
+        }
+        Call.Outcome outcome = key == null ? (p, e) -> { } : (p, e) -> idempotency.complete(key, p, e);
+        Call call = new Call(c, id, method, params, ctx.settings().get().handlerTimeoutMs(), deadlines, outcome);
         try {
             MethodHandler handler = entry.handler();
             if (handler == null) {
@@ -112,6 +122,52 @@ public final class Dispatcher {
         } catch (Throwable t) { // the isolation boundary: nothing a handler throws escapes
             ctx.metrics().count(t instanceof GatewayException ? "requests.failed" : "requests.internalError");
             call.fail(ErrorMapper.map(method, t));
+        }
+    }
+
+    /** Marker: the repeat was answered from the idempotency cache. */
+    private static final String IDEMPOTENCY_ANSWERED = "\u0000answered";
+
+    /**
+     * The cache key of a deduplicated call, null when the method is not deduplicated (or the optional key is
+     * absent), or {@link #IDEMPOTENCY_ANSWERED} after answering a repeat, a conflict or a missing required key.
+     */
+    private String idempotencyKey(Connection c, String id, String method, JsonNode params, MethodEntry entry) {
+        if (MethodHandler.IDEMPOTENCY_NONE.equals(entry.idempotency())) {
+            return null;
+        }
+        JsonNode k = params == null || !params.isObject() ? null : params.get("idempotencyKey");
+        if (k == null || !k.isString() || k.stringValue().isEmpty()) {
+            if (MethodHandler.IDEMPOTENCY_REQUIRED.equals(entry.idempotency())) {
+                reject(c, id, "requests.idempotencyKeyMissing", GatewayException.invalidRequest(
+                        "invalid " + method + " params: idempotencyKey (non-empty string) required"));
+                return IDEMPOTENCY_ANSWERED;
+            }
+            return null;
+        }
+        String key = method + ":" + k.stringValue();
+        IdempotencyCache.Decision d = idempotency.begin(key, sha256(Json.write(params)));
+        if (d instanceof IdempotencyCache.Run) {
+            return key;
+        }
+        ctx.metrics().count("requests.idempotentRepeat");
+        if (d instanceof IdempotencyCache.Replay r) {
+            c.send(r.error() != null ? Frames.error(id, r.error()) : Frames.ok(id, r.payload()));
+        } else if (d instanceof IdempotencyCache.InFlight) {
+            c.send(Frames.ok(id, Map.of("status", "in_flight", "idempotencyKey", k.stringValue())));
+        } else {
+            reject(c, id, "requests.idempotencyConflict", GatewayException.invalidRequest(
+                    "idempotencyKey already used with different " + method + " params"));
+        }
+        return IDEMPOTENCY_ANSWERED;
+    }
+
+    private static String sha256(String s) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(s.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
         }
     }
 

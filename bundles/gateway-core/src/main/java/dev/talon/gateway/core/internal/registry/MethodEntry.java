@@ -21,6 +21,7 @@ public final class MethodEntry {
     private final ComponentServiceObjects<MethodHandler> objects;
     private final String name;
     private final String scope;
+    private final String idempotency;
     private final long serviceId;
     private final int ranking;
     private final long bundleId;
@@ -34,6 +35,9 @@ public final class MethodEntry {
         this.name = n instanceof String s ? s.trim() : "";
         Object sc = ref.getProperty(MethodHandler.SCOPE);
         this.scope = sc instanceof String s && (Scopes.isKnown(s) || Scopes.NODE.equals(s)) ? s : Scopes.ADMIN;
+        Object idem = ref.getProperty(MethodHandler.IDEMPOTENCY);
+        this.idempotency = MethodHandler.IDEMPOTENCY_REQUIRED.equals(idem) || MethodHandler.IDEMPOTENCY_OPTIONAL.equals(idem)
+                ? (String) idem : MethodHandler.IDEMPOTENCY_NONE;
         this.serviceId = (Long) ref.getProperty(Constants.SERVICE_ID);
         this.ranking = ref.getProperty(Constants.SERVICE_RANKING) instanceof Integer r ? r : 0;
         this.bundleId = ref.getBundle() == null ? -1 : ref.getBundle().getBundleId();
@@ -47,6 +51,11 @@ public final class MethodEntry {
     /** The required scope; unknown or missing declarations are treated as {@code operator.admin}. */
     public String scope() {
         return scope;
+    }
+
+    /** {@code none}, {@code optional} or {@code required}: whether core deduplicates by {@code idempotencyKey}. */
+    public String idempotency() {
+        return idempotency;
     }
 
     public long serviceId() {

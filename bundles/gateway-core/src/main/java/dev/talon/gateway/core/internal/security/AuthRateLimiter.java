@@ -4,8 +4,9 @@ import dev.talon.gateway.api.ErrorCode;
 import dev.talon.gateway.api.GatewayException;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
@@ -26,11 +27,18 @@ import java.util.function.Supplier;
  *
  * <pre>{@code
  * AuthRateLimiter.Subject who = limiter.subject(clientIp, directLocal, originDecision.origin());
- * AuthRateLimiter.Decision d = limiter.check(who, CredentialClass.SHARED_SECRET);
+ * AuthRateLimiter.Decision d = limiter.check(who, AuthRateLimiter.presented(hasSecret, hasDeviceToken, false));
  * if (d.locked()) throw AuthRateLimiter.rateLimited(d.retryAfterMs());
  * // d.delayMs() > 0: evaluate the credentials only after that delay (schedule; never sleep)
- * try { authenticate(); limiter.recordSuccess(who, CredentialClass.SHARED_SECRET); }
- * catch (GatewayException e) { if (countsAsFailure(reason)) limiter.recordFailure(who, CredentialClass.SHARED_SECRET); throw e; }
+ * try {
+ *     String method = authenticate();
+ *     CredentialClass ok = AuthRateLimiter.succeededClass(method);
+ *     if (ok != null) limiter.recordSuccess(who, ok);
+ * } catch (GatewayException e) {
+ *     CredentialClass wrong = AuthRateLimiter.failedClass(e);
+ *     if (wrong != null) limiter.recordFailure(who, wrong);
+ *     throw e;
+ * }
  * }</pre>
  */
 public final class AuthRateLimiter {
@@ -41,9 +49,18 @@ public final class AuthRateLimiter {
     static final long FIRST_DELAY_MS = 250;
     static final long MAX_DELAY_MS = 5_000;
     private static final long PRUNE_INTERVAL_MS = 1_000;
-    /** Internal auth-failure reasons (protocol §1.3.3) that are wrong guesses rather than missing input. */
-    private static final Set<String> COUNTED_REASONS = Set.of("token_mismatch", "password_mismatch",
-            "device_token_mismatch", "bootstrap_token_invalid");
+    /** Internal auth-failure reasons (protocol §1.3.3) that are wrong guesses, by the class they count against. */
+    private static final Map<String, CredentialClass> COUNTED_REASONS = Map.of(
+            "token_mismatch", CredentialClass.SHARED_SECRET,
+            "password_mismatch", CredentialClass.SHARED_SECRET,
+            "device_token_mismatch", CredentialClass.DEVICE_TOKEN,
+            "bootstrap_token_invalid", CredentialClass.BOOTSTRAP_TOKEN);
+    /** {@code hello-ok.auth.method} values, by the class whose counter a success clears. */
+    private static final Map<String, CredentialClass> METHODS = Map.of(
+            "token", CredentialClass.SHARED_SECRET,
+            "password", CredentialClass.SHARED_SECRET,
+            "device-token", CredentialClass.DEVICE_TOKEN,
+            "bootstrap-token", CredentialClass.BOOTSTRAP_TOKEN);
 
     /** The credential families tracked separately. */
     public enum CredentialClass {
@@ -199,7 +216,43 @@ public final class AuthRateLimiter {
 
     /** Whether an internal auth-failure reason is a wrong guess that should be recorded. */
     public static boolean countsAsFailure(String authReason) {
-        return authReason != null && COUNTED_REASONS.contains(authReason);
+        return authReason != null && COUNTED_REASONS.containsKey(authReason);
+    }
+
+    /**
+     * The class a handshake failure counts against, from its {@code details.authReason}; null when it is not a
+     * wrong guess (missing credentials, pairing, device proof, origin, ...) and must not be recorded.
+     */
+    public static CredentialClass failedClass(GatewayException e) {
+        Object reason = e.details() instanceof Map<?, ?> d ? d.get("authReason") : null;
+        return reason instanceof String r ? COUNTED_REASONS.get(r) : null;
+    }
+
+    /** The class whose counter a success with {@code hello-ok.auth.method} clears; null for {@code none}. */
+    public static CredentialClass succeededClass(String authMethod) {
+        return authMethod == null ? null : METHODS.get(authMethod);
+    }
+
+    /**
+     * The classes a connect presents credentials for, to {@link #check} before evaluating them. None when it
+     * presents nothing (a missing credential is not a guess).
+     *
+     * @param sharedSecret {@code auth.token} or {@code auth.password} present
+     * @param deviceToken {@code auth.deviceToken} present, or {@code auth.token} with a device (tried as one)
+     * @param bootstrapToken {@code auth.bootstrapToken} present
+     */
+    public static CredentialClass[] presented(boolean sharedSecret, boolean deviceToken, boolean bootstrapToken) {
+        List<CredentialClass> l = new ArrayList<>(3);
+        if (sharedSecret) {
+            l.add(CredentialClass.SHARED_SECRET);
+        }
+        if (deviceToken) {
+            l.add(CredentialClass.DEVICE_TOKEN);
+        }
+        if (bootstrapToken) {
+            l.add(CredentialClass.BOOTSTRAP_TOKEN);
+        }
+        return l.toArray(new CredentialClass[0]);
     }
 
     /** The protocol's lockout error: {@code INVALID_REQUEST}, {@code AUTH_RATE_LIMITED}, retryable. */

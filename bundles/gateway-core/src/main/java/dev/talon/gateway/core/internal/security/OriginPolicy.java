@@ -45,12 +45,11 @@ public final class OriginPolicy {
     /** The protocol's exact refusal message (also the close reason). */
     public static final String MESSAGE = "origin not allowed (open the Control UI from the gateway host or allow it in"
             + " gateway.controlUi.allowedOrigins)";
-    /** A policy with no allowed origins: only non-browser, local-loopback and same-origin private hosts. */
-    public static final OriginPolicy DEFAULT = new OriginPolicy(Set.of(), false);
-
     private static final String HOST_PART = "(\\[[0-9a-f:.]+\\]|[a-z0-9._-]+)(?::([0-9]{1,5}))?";
     private static final Pattern ORIGIN = Pattern.compile("(?i)(https?)://" + HOST_PART);
     private static final Pattern HOST = Pattern.compile("(?i)" + HOST_PART);
+    /** A policy with no allowed origins: only non-browser, local-loopback and same-origin private hosts. */
+    public static final OriginPolicy DEFAULT = new OriginPolicy(Set.of(), false);
 
     private final Set<String> allowed;
     private final boolean allowAll;
