@@ -29,4 +29,11 @@ public @interface GatewayMethod {
      * See {@link MethodHandler#IDEMPOTENCY}.
      */
     String idempotency() default MethodHandler.IDEMPOTENCY_NONE;
+
+    /**
+     * Path of a JSON Schema (draft 2020-12 or draft-07, by its {@code $schema}) inside the contributing
+     * bundle that the params must satisfy, e.g. {@code /schema/echo-params.json}; empty for none. Becomes
+     * {@code gateway.method.params.schema}. See {@link MethodHandler#PARAMS_SCHEMA}.
+     */
+    String params_schema() default "";
 }

@@ -55,6 +55,15 @@ public interface MethodHandler {
     String IDEMPOTENCY_OPTIONAL = "optional";
     String IDEMPOTENCY_REQUIRED = "required";
 
+    /**
+     * Service property (String): the bundle entry path of the JSON Schema the call's params must satisfy.
+     * Core validates before {@code handle} is called (params absent count as {@code {}}) and answers
+     * violations with {@code INVALID_REQUEST "invalid <method> params: <field>: <reason>"}; the handler then
+     * only sees valid params. A schema that cannot be read or compiled makes the method fail with
+     * {@code UNAVAILABLE} (logged once at ERROR).
+     */
+    String PARAMS_SCHEMA = "gateway.method.params.schema";
+
     /** Handles one call. See the class Javadoc for the threading and failure contract. */
     void handle(MethodCall call);
 }

@@ -1,14 +1,11 @@
 package dev.talon.gateway.core.internal.methods;
 
-import dev.talon.gateway.api.GatewayException;
 import dev.talon.gateway.api.GatewayMethod;
 import dev.talon.gateway.api.JsonValue;
 import dev.talon.gateway.api.MethodCall;
 import dev.talon.gateway.api.MethodHandler;
 import dev.talon.gateway.api.Scopes;
-import dev.talon.gateway.core.internal.json.Json;
 import dev.talon.gateway.core.internal.presence.PresenceTracker;
-import dev.talon.gateway.core.internal.protocol.SchemaCheck;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,13 +14,13 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
 /**
- * {@code system-event}: records a presence line from an operator or automation, queues the text as a system
+ * {@code system-event} (params checked against {@code schema/protocol/system-event-params.json}): records a presence line from an operator or automation, queues the text as a system
  * event, broadcasts {@code presence}, answers {@code {ok:true}}.
  */
 @Component(service = MethodHandler.class)
-@GatewayMethod(name = "system-event", scope = Scopes.ADMIN, idempotency = MethodHandler.IDEMPOTENCY_OPTIONAL)
+@GatewayMethod(name = "system-event", scope = Scopes.ADMIN, idempotency = MethodHandler.IDEMPOTENCY_OPTIONAL,
+        params_schema = "/schema/protocol/system-event-params.json")
 public final class SystemEventMethod implements MethodHandler {
-    private static final SchemaCheck PARAMS = new SchemaCheck("/schema/protocol/system-event-params.json");
     /** Params copied into the presence entry. */
     private static final List<String> PRESENCE_FIELDS = List.of("host", "ip", "version", "platform", "deviceFamily",
             "modelIdentifier", "mode", "deviceId", "instanceId", "reason", "roles", "scopes", "tags");
@@ -37,11 +34,7 @@ public final class SystemEventMethod implements MethodHandler {
 
     @Override
     public void handle(MethodCall call) {
-        JsonValue.JsonObject p = call.paramsObject();
-        String problems = PARAMS.problems(Json.WIRE.valueToTree(p));
-        if (problems != null) {
-            throw GatewayException.invalidRequest("invalid system-event params: " + problems);
-        }
+        JsonValue.JsonObject p = call.paramsObject(); // valid: core checked the declared params schema
         String text = p.string("text").orElseThrow();
         Map<String, Object> entry = new LinkedHashMap<>();
         PRESENCE_FIELDS.forEach(f -> p.get(f).ifPresent(v -> entry.put(f, v)));

@@ -103,6 +103,12 @@ public final class Dispatcher {
 
     private void invoke(Connection c, String id, String method, JsonNode params, MethodEntry entry) {
         ctx.metrics().count("requests.dispatched");
+        try {
+            entry.paramsSchema().validate(method, params);
+        } catch (GatewayException invalid) {
+            reject(c, id, "requests.invalidParams", invalid);
+            return;
+        }
         String key = idempotencyKey(c, id, method, params, entry);
         if (IDEMPOTENCY_ANSWERED.equals(key)) {
             return;

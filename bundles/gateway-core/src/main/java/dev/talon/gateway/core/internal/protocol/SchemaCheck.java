@@ -33,6 +33,15 @@ public final class SchemaCheck {
         }
     }
 
+    private SchemaCheck(Schema schema) {
+        this.schema = schema;
+    }
+
+    /** A schema compiled from its text. */
+    public static SchemaCheck fromText(String text, SpecificationVersion version) {
+        return new SchemaCheck(SchemaRegistry.withDefaultDialect(version).getSchema(text, com.networknt.schema.InputFormat.JSON));
+    }
+
     /** The problems found in {@code node}, joined with "; " (at most five), or null when it is valid. */
     public String problems(JsonNode node) {
         List<String> all = validate(node);

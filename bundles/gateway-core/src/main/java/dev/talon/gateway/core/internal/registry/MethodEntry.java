@@ -27,6 +27,10 @@ public final class MethodEntry {
     private final long bundleId;
     private final String bundleSymbolicName;
     private final AtomicReference<MethodHandler> instance = new AtomicReference<>();
+    private final String paramsSchemaPath;
+    private final org.osgi.framework.Bundle bundle;
+    /** The compiled params schema, loaded on first use; {@link ParamsSchema#NONE} when none is declared. */
+    private volatile ParamsSchema paramsSchema;
 
     MethodEntry(ComponentServiceObjects<MethodHandler> objects) {
         this.objects = objects;
@@ -42,6 +46,9 @@ public final class MethodEntry {
         this.ranking = ref.getProperty(Constants.SERVICE_RANKING) instanceof Integer r ? r : 0;
         this.bundleId = ref.getBundle() == null ? -1 : ref.getBundle().getBundleId();
         this.bundleSymbolicName = ref.getBundle() == null ? "?" : ref.getBundle().getSymbolicName();
+        this.bundle = ref.getBundle();
+        Object schema = ref.getProperty(MethodHandler.PARAMS_SCHEMA);
+        this.paramsSchemaPath = schema instanceof String p && !p.isBlank() ? p : null;
     }
 
     public String name() {
@@ -86,6 +93,16 @@ public final class MethodEntry {
         }
         objects.ungetService(fresh);
         return instance.get();
+    }
+
+    /** The params schema of this registration, compiled once from the contributing bundle. */
+    public ParamsSchema paramsSchema() {
+        ParamsSchema s = paramsSchema;
+        if (s == null) {
+            s = paramsSchemaPath == null ? ParamsSchema.NONE : ParamsSchema.load(bundle, paramsSchemaPath, name);
+            paramsSchema = s;
+        }
+        return s;
     }
 
     /** Releases the instance obtained by {@link #handler()}, if any. */

@@ -4,8 +4,6 @@ import dev.talon.gateway.api.ErrorCode;
 import dev.talon.gateway.api.GatewayException;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
@@ -19,7 +17,7 @@ import java.util.function.Supplier;
  * exempt subject (a direct loopback process without Origin, when {@link Policy#exemptLoopback}) is never
  * locked: over the limit it is delayed instead, 250 ms doubling per further failure up to 5 s, for as long as
  * a lockout would last. A success clears its own class only. Only wrong credentials should be recorded, never
- * missing ones (see {@link #countsAsFailure}).
+ * missing ones ({@link CredentialClass#ofFailure}).
  *
  * <p>Memory is bounded: at most {@link #MAX_KEYS} pairs are tracked; at the cap expired pairs are pruned
  * (at most once a second) and then the least recently touched pair is evicted. Thread-safe: one monitor guards
@@ -27,15 +25,15 @@ import java.util.function.Supplier;
  *
  * <pre>{@code
  * AuthRateLimiter.Subject who = limiter.subject(clientIp, directLocal, originDecision.origin());
- * AuthRateLimiter.Decision d = limiter.check(who, AuthRateLimiter.presented(hasSecret, hasDeviceToken, false));
+ * AuthRateLimiter.Decision d = limiter.check(who, CredentialClass.presented(hasSecret, hasDeviceToken, false));
  * if (d.locked()) throw AuthRateLimiter.rateLimited(d.retryAfterMs());
  * // d.delayMs() > 0: evaluate the credentials only after that delay (schedule; never sleep)
  * try {
  *     String method = authenticate();
- *     CredentialClass ok = AuthRateLimiter.succeededClass(method);
+ *     CredentialClass ok = CredentialClass.ofMethod(method);
  *     if (ok != null) limiter.recordSuccess(who, ok);
  * } catch (GatewayException e) {
- *     CredentialClass wrong = AuthRateLimiter.failedClass(e);
+ *     CredentialClass wrong = CredentialClass.ofFailure(e);
  *     if (wrong != null) limiter.recordFailure(who, wrong);
  *     throw e;
  * }
@@ -49,33 +47,6 @@ public final class AuthRateLimiter {
     static final long FIRST_DELAY_MS = 250;
     static final long MAX_DELAY_MS = 5_000;
     private static final long PRUNE_INTERVAL_MS = 1_000;
-    /** Internal auth-failure reasons (protocol §1.3.3) that are wrong guesses, by the class they count against. */
-    private static final Map<String, CredentialClass> COUNTED_REASONS = Map.of(
-            "token_mismatch", CredentialClass.SHARED_SECRET,
-            "password_mismatch", CredentialClass.SHARED_SECRET,
-            "device_token_mismatch", CredentialClass.DEVICE_TOKEN,
-            "bootstrap_token_invalid", CredentialClass.BOOTSTRAP_TOKEN);
-    /** {@code hello-ok.auth.method} values, by the class whose counter a success clears. */
-    private static final Map<String, CredentialClass> METHODS = Map.of(
-            "token", CredentialClass.SHARED_SECRET,
-            "password", CredentialClass.SHARED_SECRET,
-            "device-token", CredentialClass.DEVICE_TOKEN,
-            "bootstrap-token", CredentialClass.BOOTSTRAP_TOKEN);
-
-    /** The credential families tracked separately. */
-    public enum CredentialClass {
-        SHARED_SECRET("shared-secret"), DEVICE_TOKEN("device-token"), BOOTSTRAP_TOKEN("bootstrap-token");
-
-        private final String wire;
-
-        CredentialClass(String wire) {
-            this.wire = wire;
-        }
-
-        public String wireName() {
-            return wire;
-        }
-    }
 
     /**
      * The limits ({@code gateway.auth.rateLimit.*}).
@@ -172,7 +143,11 @@ public final class AuthRateLimiter {
         return new Subject("ip:" + clientIp, directLocal && policy.get().exemptLoopback());
     }
 
-    /** Before evaluating credentials of {@code cls}: the most restrictive decision over the given classes. */
+    /**
+     * Before evaluating credentials: the most restrictive decision over {@code classes} (a locked class locks the
+     * attempt, so adding a bogus device token cannot sidestep a shared-secret lockout, SECURITY.md S-12(b)).
+     * Never creates an entry.
+     */
     public Decision check(Subject s, CredentialClass... classes) {
         Policy p = policy.get();
         long now = clock.getAsLong();
@@ -212,47 +187,6 @@ public final class AuthRateLimiter {
     /** Records a success for {@code cls}: its counter is cleared; other classes keep theirs. */
     public synchronized void recordSuccess(Subject s, CredentialClass cls) {
         entries.remove(key(s, cls));
-    }
-
-    /** Whether an internal auth-failure reason is a wrong guess that should be recorded. */
-    public static boolean countsAsFailure(String authReason) {
-        return authReason != null && COUNTED_REASONS.containsKey(authReason);
-    }
-
-    /**
-     * The class a handshake failure counts against, from its {@code details.authReason}; null when it is not a
-     * wrong guess (missing credentials, pairing, device proof, origin, ...) and must not be recorded.
-     */
-    public static CredentialClass failedClass(GatewayException e) {
-        Object reason = e.details() instanceof Map<?, ?> d ? d.get("authReason") : null;
-        return reason instanceof String r ? COUNTED_REASONS.get(r) : null;
-    }
-
-    /** The class whose counter a success with {@code hello-ok.auth.method} clears; null for {@code none}. */
-    public static CredentialClass succeededClass(String authMethod) {
-        return authMethod == null ? null : METHODS.get(authMethod);
-    }
-
-    /**
-     * The classes a connect presents credentials for, to {@link #check} before evaluating them. None when it
-     * presents nothing (a missing credential is not a guess).
-     *
-     * @param sharedSecret {@code auth.token} or {@code auth.password} present
-     * @param deviceToken {@code auth.deviceToken} present, or {@code auth.token} with a device (tried as one)
-     * @param bootstrapToken {@code auth.bootstrapToken} present
-     */
-    public static CredentialClass[] presented(boolean sharedSecret, boolean deviceToken, boolean bootstrapToken) {
-        List<CredentialClass> l = new ArrayList<>(3);
-        if (sharedSecret) {
-            l.add(CredentialClass.SHARED_SECRET);
-        }
-        if (deviceToken) {
-            l.add(CredentialClass.DEVICE_TOKEN);
-        }
-        if (bootstrapToken) {
-            l.add(CredentialClass.BOOTSTRAP_TOKEN);
-        }
-        return l.toArray(new CredentialClass[0]);
     }
 
     /** The protocol's lockout error: {@code INVALID_REQUEST}, {@code AUTH_RATE_LIMITED}, retryable. */

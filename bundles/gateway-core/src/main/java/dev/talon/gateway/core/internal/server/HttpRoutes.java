@@ -25,19 +25,20 @@ import org.eclipse.jetty.util.Callback;
  * and their short aliases, GET/HEAD only) and the published config schema. Routing is a map lookup.
  */
 final class HttpRoutes extends Handler.Abstract.NonBlocking {
-    /** Where the JSON Schema of {@code talon.json} is published. */
-    static final String SCHEMA_PATH = "/__talon__/schema/talon.schema.json";
+    /** Where the JSON Schemas (config and protocol messages) are published. */
+    static final String SCHEMA_PREFIX = "/__talon__/schema/";
+    /** The published schemas: the bundle's {@code schema/} resources, by fixed name (no path from the request). */
+    static final java.util.List<String> SCHEMAS = java.util.List.of("talon.schema.json", "protocol/connect-params.json",
+            "protocol/request-frame.json", "protocol/system-event-params.json");
 
     private final GatewayContext ctx;
     private final Map<String, BiFunction<Request, Boolean, Reply>> routes = new LinkedHashMap<>();
-    private final byte[] schema;
 
     /** A response: status and JSON body. */
     record Reply(int status, String body) {}
 
     HttpRoutes(GatewayContext ctx) {
         this.ctx = ctx;
-        this.schema = readSchema();
         BiFunction<Request, Boolean, Reply> live = (rq, local) -> new Reply(200, "{\"ok\":true,\"status\":\"live\"}");
         BiFunction<Request, Boolean, Reply> ready = this::ready;
         BiFunction<Request, Boolean, Reply> started = (rq, local) -> new Reply(200, "{\"ok\":true,\"status\":\"started\"}");
@@ -47,7 +48,10 @@ final class HttpRoutes extends Handler.Abstract.NonBlocking {
         routes.put("/readyz", ready);
         routes.put("/startup", started);
         routes.put("/startupz", started);
-        routes.put(SCHEMA_PATH, (rq, local) -> new Reply(200, new String(schema, StandardCharsets.UTF_8)));
+        for (String name : SCHEMAS) {
+            String body = readSchema("/schema/" + name);
+            routes.put(SCHEMA_PREFIX + name, (rq, local) -> new Reply(200, body));
+        }
     }
 
     @Override
@@ -90,9 +94,9 @@ final class HttpRoutes extends Handler.Abstract.NonBlocking {
         return true;
     }
 
-    private static byte[] readSchema() {
-        try (InputStream in = ConfigValidator.class.getResourceAsStream(ConfigValidator.SCHEMA_RESOURCE)) {
-            return in.readAllBytes();
+    private static String readSchema(String resource) {
+        try (InputStream in = ConfigValidator.class.getResourceAsStream(resource)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -38,6 +38,7 @@ class SecurityConfigTest {
         return GatewaySettings.from(asConfig(new ConfigSources(env, k -> null).merge(file(json)).properties()));
     }
 
+    // SECURITY.md S-12(c): throttling is on with the protocol's limits when talon.json says nothing about it.
     @Test
     void defaultsMatchTheProtocol() {
         SecuritySettings s = settings("{}", Map.of()).security();
@@ -75,6 +76,7 @@ class SecurityConfigTest {
         assertTrue(e.getMessage().startsWith("OPENCLAW_MAX_PREAUTH_CONNECTIONS_PER_IP:"), e.getMessage());
     }
 
+    // SECURITY.md S-10, S-22: trust lists take IP literals and CIDRs only; R-08: a bad edit is rejected, not applied.
     @Test
     void badCidrsAndOriginsAreRejectedNamingTheKey() {
         var sources = new ConfigSources(Map.of(), k -> null);

@@ -1,10 +1,11 @@
 package dev.talon.gateway.core.internal.security;
 
-import static dev.talon.gateway.core.internal.security.AuthRateLimiter.CredentialClass.BOOTSTRAP_TOKEN;
-import static dev.talon.gateway.core.internal.security.AuthRateLimiter.CredentialClass.DEVICE_TOKEN;
-import static dev.talon.gateway.core.internal.security.AuthRateLimiter.CredentialClass.SHARED_SECRET;
+import static dev.talon.gateway.core.internal.security.CredentialClass.BOOTSTRAP_TOKEN;
+import static dev.talon.gateway.core.internal.security.CredentialClass.DEVICE_TOKEN;
+import static dev.talon.gateway.core.internal.security.CredentialClass.SHARED_SECRET;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -14,6 +15,7 @@ import dev.talon.gateway.core.internal.security.AuthRateLimiter.Decision;
 import dev.talon.gateway.core.internal.security.AuthRateLimiter.Policy;
 import dev.talon.gateway.core.internal.security.AuthRateLimiter.Subject;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -34,7 +36,7 @@ class AuthRateLimiterTest {
         return limiter.subject(ip, false, null);
     }
 
-    private void fail(Subject s, AuthRateLimiter.CredentialClass c, int times) {
+    private void fail(Subject s, CredentialClass c, int times) {
         for (int i = 0; i < times; i++) {
             assertFalse(limiter.check(s, c).locked(), "attempt " + (i + 1) + " is still evaluated");
             limiter.recordFailure(s, c);
@@ -171,14 +173,34 @@ class AuthRateLimiterTest {
     // SECURITY.md S-12(e): missing credentials are not wrong guesses and must not lock anyone out.
     @Test
     void onlyWrongCredentialsCountAsFailures() {
-        for (String r : List.of("token_mismatch", "password_mismatch", "device_token_mismatch", "bootstrap_token_invalid")) {
-            assertTrue(AuthRateLimiter.countsAsFailure(r), r);
+        assertEquals(SHARED_SECRET, CredentialClass.ofReason("token_mismatch"));
+        assertEquals(SHARED_SECRET, CredentialClass.ofReason("password_mismatch"));
+        assertEquals(DEVICE_TOKEN, CredentialClass.ofReason("device_token_mismatch"));
+        assertEquals(BOOTSTRAP_TOKEN, CredentialClass.ofReason("bootstrap_token_invalid"));
+        for (String r : Arrays.asList("token_missing", "password_missing", "token_missing_config", "password_missing_config",
+                "scope_mismatch", "", null)) {
+            assertNull(CredentialClass.ofReason(r), r);
         }
-        for (String r : List.of("token_missing", "password_missing", "token_missing_config", "password_missing_config",
-                "scope_mismatch", "")) {
-            assertFalse(AuthRateLimiter.countsAsFailure(r), r);
-        }
-        assertFalse(AuthRateLimiter.countsAsFailure(null));
+    }
+
+    @Test
+    void handshakeOutcomesMapToTheirCredentialClass() {
+        GatewayException mismatch = new GatewayException(ErrorCode.INVALID_REQUEST, "unauthorized: gateway token mismatch",
+                Map.of("code", "AUTH_TOKEN_MISMATCH", "authReason", "token_mismatch"), null, null);
+        GatewayException deviceMismatch = new GatewayException(ErrorCode.INVALID_REQUEST, "x",
+                Map.of("authReason", "device_token_mismatch"), null, null);
+        GatewayException missing = new GatewayException(ErrorCode.INVALID_REQUEST, "x", Map.of("authReason", "token_missing"), null, null);
+        assertEquals(SHARED_SECRET, CredentialClass.ofFailure(mismatch));
+        assertEquals(DEVICE_TOKEN, CredentialClass.ofFailure(deviceMismatch));
+        assertNull(CredentialClass.ofFailure(missing));
+        assertNull(CredentialClass.ofFailure(GatewayException.invalidRequest("pairing required")));
+        assertEquals(SHARED_SECRET, CredentialClass.ofMethod("token"));
+        assertEquals(SHARED_SECRET, CredentialClass.ofMethod("password"));
+        assertEquals(DEVICE_TOKEN, CredentialClass.ofMethod("device-token"));
+        assertEquals(BOOTSTRAP_TOKEN, CredentialClass.ofMethod("bootstrap-token"));
+        assertNull(CredentialClass.ofMethod("none"));
+        assertEquals(0, CredentialClass.presented(false, false, false).length, "nothing presented, nothing checked");
+        assertEquals(List.of(SHARED_SECRET, DEVICE_TOKEN), List.of(CredentialClass.presented(true, true, false)));
     }
 
     // SECURITY.md S-12(f): 1000s of spoofed keys cannot grow memory past the cap.
