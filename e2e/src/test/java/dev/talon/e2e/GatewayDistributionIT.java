@@ -96,11 +96,11 @@ class GatewayDistributionIT {
         try (WsClient good = WsClient.connect(gateway.url(), token, ADMIN);
                 WsClient bad = WsClient.connect(gateway.url(), token, ADMIN)) {
             bad.sendRaw("not json");
-            assertEquals("INVALID_REQUEST", bad.next().path("error").path("code").asString());
+            assertEquals("INVALID_REQUEST", bad.nextResponse().path("error").path("code").asString());
             bad.sendRaw("{\"type\":\"req\",\"id\":5,\"method\":\"health\"}");
-            assertEquals("invalid", bad.next().path("id").asString());
+            assertEquals("invalid", bad.nextResponse().path("id").asString());
             bad.sendRaw("{\"type\":\"req\",\"id\":\"x\",\"method\":\"health\",\"extra\":true}");
-            assertTrue(bad.next().path("error").path("message").asString().contains("extra"));
+            assertTrue(bad.nextResponse().path("error").path("message").asString().contains("extra"));
             for (int i = 0; i < 500; i++) {
                 bad.sendRaw("{\"type\":\"req\",\"id\":\"f" + i + "\",\"method\":\"no.such.method\"}");
             }

@@ -54,6 +54,16 @@ class LifecycleIT {
     }
 
     @Test
+    void anInvalidConfigAtStartStopsTheDaemonWithTheKeyAndReason() throws Exception {
+        Path state = Files.createTempDirectory("talon-e2e-badcfg");
+        Files.writeString(state.resolve("talon.json"), "{ \"gateway\": { \"port\": \"not a port\" } }");
+        GatewayProcess gw = GatewayProcess.start(state);
+        GatewayProcess.await(java.time.Duration.ofSeconds(30), () -> !gw.isAlive(), "gateway exits");
+        assertEquals(78, gw.stop());
+        assertTrue(gw.output().contains("gateway.port"), gw.output());
+    }
+
+    @Test
     void flagsAndEnvironmentOverrideTheConfigFile() throws Exception {
         Path state = Files.createTempDirectory("talon-e2e-flags");
         Files.writeString(state.resolve("talon.json"), "{ // comments are fine\n \"gateway\": { \"auth\": { \"token\": \"file-token-000000000000\" } } }");

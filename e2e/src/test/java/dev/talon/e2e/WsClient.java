@@ -113,6 +113,21 @@ final class WsClient implements AutoCloseable {
         throw new AssertionError("no " + name + " event within " + WAIT);
     }
 
+    /** The next response frame, keeping skipped events for {@link #awaitEvent}. */
+    JsonNode nextResponse() throws InterruptedException {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (System.nanoTime() < deadline) {
+            JsonNode f = frames.poll(100, TimeUnit.MILLISECONDS);
+            if (f != null && "res".equals(f.path("type").asString())) {
+                return f;
+            }
+            if (f != null) {
+                skippedEvents.add(f);
+            }
+        }
+        throw new AssertionError("no response within " + WAIT);
+    }
+
     JsonNode next() throws InterruptedException {
         JsonNode f = frames.poll(WAIT.toMillis(), TimeUnit.MILLISECONDS);
         if (f == null) {

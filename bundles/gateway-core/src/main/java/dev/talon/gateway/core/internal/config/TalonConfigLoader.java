@@ -34,6 +34,8 @@ import tools.jackson.databind.JsonNode;
 public final class TalonConfigLoader {
     private static final Logger LOG = LoggerFactory.getLogger(TalonConfigLoader.class);
     static final long POLL_MS = 500;
+    /** System property (set by the launcher): a daemon whose first configuration is invalid exits (78). */
+    static final String EXIT_ON_STARTUP_FAILURE = "talon.exitOnBindFailure";
 
     private final ConfigurationAdmin configAdmin;
     private final ConfigValidator validator = new ConfigValidator();
@@ -62,8 +64,19 @@ public final class TalonConfigLoader {
         this.file = stateDir.resolve(StateDir.CONFIG_FILE);
         this.state = new ConfigState(false, null, null, 0);
         reload();
+        if (!state.loaded() && Boolean.getBoolean(EXIT_ON_STARTUP_FAILURE)) {
+            exitProcess(state.lastError());
+        }
         poller = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "talon-config"));
         poller.scheduleWithFixedDelay(this::reloadSafely, POLL_MS, POLL_MS, TimeUnit.MILLISECONDS);
+    }
+
+    /** From a separate thread: the JVM's shutdown hook stops the framework, which waits for SCR. */
+    private void exitProcess(String reason) {
+        LOG.error("Exiting: {} is invalid ({}); fix it and start again (exit status 78)", file, reason);
+        Thread t = new Thread(() -> System.exit(78), "talon-exit");
+        t.setDaemon(true);
+        t.start();
     }
 
     @Deactivate

@@ -9,6 +9,11 @@ import dev.talon.gateway.core.internal.device.DeviceProof;
 import dev.talon.gateway.core.internal.pairing.DeviceAdmission;
 import dev.talon.gateway.core.internal.pairing.PairingRecords.DeviceToken;
 import dev.talon.gateway.core.internal.runtime.GatewayContext;
+import dev.talon.gateway.core.internal.security.AuthRateLimiter;
+import dev.talon.gateway.core.internal.security.ClientAddress;
+import dev.talon.gateway.core.internal.security.CredentialClass;
+import dev.talon.gateway.core.internal.security.OriginPolicy;
+import dev.talon.gateway.core.internal.security.SecuritySettings;
 import dev.talon.gateway.core.internal.json.Json;
 import java.util.Map;
 import java.util.LinkedHashSet;
@@ -29,12 +34,22 @@ public final class Handshake {
 
     private final GatewayContext ctx;
     private final SchemaCheck connectSchema = new SchemaCheck(CONNECT_SCHEMA);
+    private final AuthRateLimiter rateLimiter;
+    /** Told when a handshake that was deferred (rate-limit delay) has settled. */
+    private final java.util.function.Consumer<Connection> settled;
 
-    public Handshake(GatewayContext ctx) {
+    public Handshake(GatewayContext ctx, java.util.function.Consumer<Connection> settled) {
         this.ctx = ctx;
+        this.settled = settled;
+        this.rateLimiter = new AuthRateLimiter(() -> ctx.settings().get().security().rateLimit(), System::currentTimeMillis);
     }
 
     public void process(Connection c, String text) {
+        process(c, text, false);
+    }
+
+    /** @param gatePassed the rate-limit gate already delayed this attempt once */
+    private void process(Connection c, String text, boolean gatePassed) {
         JsonNode frame;
         try {
             frame = Json.parse(text);
@@ -48,7 +63,7 @@ public final class Handshake {
             return;
         }
         try {
-            accept(c, id, frame);
+            accept(c, id, frame, text, gatePassed);
         } catch (HandshakeFailure f) {
             ctx.metrics().count("handshake." + f.metric);
             LOG.debug("Connect refused for {} ({}): {}", c.id(), c.remoteIp(), Sanitize.forLog(f.error.getMessage()));
@@ -57,7 +72,7 @@ public final class Handshake {
         }
     }
 
-    private void accept(Connection c, String id, JsonNode frame) {
+    private void accept(Connection c, String id, JsonNode frame, String text, boolean gatePassed) {
         if (!"connect".equals(frame.get("method").stringValue())) {
             throw new HandshakeFailure("notConnect", GatewayException.invalidRequest("invalid handshake: first request must be connect"), 1008);
         }
@@ -71,18 +86,51 @@ public final class Handshake {
         if (!"operator".equals(r.role()) && !r.isNodeRole()) {
             throw new HandshakeFailure("invalidRole", GatewayException.invalidRequest("invalid role"), 1008);
         }
-        boolean directLocal = isDirectLocal(c);
+        SecuritySettings sec = ctx.settings().get().security();
+        ClientAddress.Resolution who = ClientAddress.resolve(c.remoteIp(), c::header, sec.trustedProxies());
+        String origin = c.header("Origin");
+        boolean directLocal = who.directLocal() && origin == null;
+        AuthRateLimiter.Subject subject = rateLimiter.subject(who.clientIp(), who.directLocal(), OriginPolicy.normalize(origin));
+        AuthRateLimiter.Decision gate = rateLimiter.check(subject, CredentialClass.presented(
+                r.token() != null || r.password() != null,
+                r.deviceToken() != null || (r.device() != null && r.token() != null), r.bootstrapToken() != null));
+        if (gate.locked()) {
+            throw new HandshakeFailure("rateLimited", AuthRateLimiter.rateLimited(gate.retryAfterMs()), 1008);
+        }
+        if (gate.delayMs() > 0 && !gatePassed) { // loopback is slowed down, never locked out
+            ctx.metrics().count("handshake.rateDelayed");
+            ctx.workers().timers().schedule(() -> ctx.workers().pool().execute(() -> {
+                process(c, text, true);
+                if (c.state() != Connection.State.HANDSHAKING) {
+                    settled.accept(c);
+                }
+            }), gate.delayMs(), java.util.concurrent.TimeUnit.MILLISECONDS);
+            return;
+        }
         String sharedMethod = null;
         GatewayException sharedFailure = null;
         try {
-            sharedMethod = Authenticator.authenticate(ctx.settings().get(), r, c.isLoopback());
+            sharedMethod = Authenticator.authenticate(ctx.settings().get(), r, who.clientLoopback());
         } catch (GatewayException e) {
             sharedFailure = e;
         }
-        Admission a = r.device() == null ? deviceLess(r, directLocal, sharedMethod, sharedFailure)
-                : withDevice(c, r, directLocal, sharedMethod, sharedFailure);
+        Admission a;
+        try {
+            a = r.device() == null ? deviceLess(r, directLocal, sharedMethod, sharedFailure)
+                    : withDevice(c, who.clientIp(), r, directLocal, sharedMethod, sharedFailure);
+        } catch (HandshakeFailure f) {
+            CredentialClass wrong = CredentialClass.ofFailure(f.error);
+            if (wrong != null) {
+                rateLimiter.recordFailure(subject, wrong);
+            }
+            throw f;
+        }
+        CredentialClass ok = CredentialClass.ofMethod(a.method());
+        if (ok != null) {
+            rateLimiter.recordSuccess(subject, ok);
+        }
         ClientInfo client = new ClientInfo(r.clientId(), r.clientMode(), r.clientVersion(), r.platform(),
-                r.displayName(), r.instanceId(), c.remoteIp(), directLocal);
+                r.displayName(), r.instanceId(), who.clientIp(), directLocal);
         Principal p = new Principal(r.isNodeRole() ? "node" : "operator", a.scopes(), client, a.method(), protocol,
                 r.deviceId(), System.currentTimeMillis());
         c.open(p, Frames.ok(id, HelloBuilder.build(ctx, p, c.id(), a.token())), GatewayContext.MAX_PAYLOAD);
@@ -91,7 +139,9 @@ public final class Handshake {
             c.close(4001, "client invalidated: device token revoked"); // revoked while this connect was in flight
             return;
         }
-        ctx.presence().connected(presenceKey(c, p), p, c.remoteIp());
+        ctx.presence().connected(presenceKey(c, p), p, who.clientIp());
+        // As the reference gateway does: the newcomer gets the current health right away (its seq 1).
+        c.sendEvent(Frames.eventHead("health", ctx.health().cached(), ctx.hub().stateVersion()), true);
     }
 
     private int negotiate(ConnectRequest r) {
@@ -128,8 +178,8 @@ public final class Handshake {
         return new Admission(sharedMethod, ScopePolicy.effective(r, directLocal), null, null);
     }
 
-    private Admission withDevice(Connection c, ConnectRequest r, boolean directLocal, String sharedMethod,
-            GatewayException sharedFailure) {
+    private Admission withDevice(Connection c, String clientIp, ConnectRequest r, boolean directLocal,
+            String sharedMethod, GatewayException sharedFailure) {
         ConnectRequest.Device d = r.device();
         DeviceProof.Verified v;
         try {
@@ -141,7 +191,7 @@ public final class Handshake {
         }
         DeviceAdmission.Ask ask = new DeviceAdmission.Ask(v.deviceId(), v.publicKey(), r.role(),
                 DeviceAdmission.knownScopes(r.role(), r.scopes()), r.clientId(), r.clientMode(), r.displayName(),
-                r.platform(), r.deviceFamily(), c.remoteIp(), directLocal, ctx.autoApproveLocal().getAsBoolean());
+                r.platform(), r.deviceFamily(), clientIp, directLocal, ctx.autoApproveLocal().getAsBoolean());
         try {
             DeviceAdmission.Admitted a = new DeviceAdmission(ctx.pairing(), ctx.pairingEvents())
                     .admit(ask, sharedMethod, sharedFailure, r.deviceToken(), r.token());
@@ -152,12 +202,6 @@ public final class Handshake {
             throw new HandshakeFailure(pairing ? "pairingRequired" : "authFailed", e, 1008, pairing
                     ? e.getMessage() + " (requestId: " + ((Map<?, ?>) e.details()).get("requestId") + ")" : e.getMessage());
         }
-    }
-
-    /** Loopback peer without Origin or forwarding headers: a process on this host talking directly. */
-    private static boolean isDirectLocal(Connection c) {
-        return c.isLoopback() && c.header("Origin") == null && c.header("X-Forwarded-For") == null
-                && c.header("Forwarded") == null && c.header("X-Real-IP") == null;
     }
 
     /** Presence key: connection id for operators; device, instance or connection id for nodes. */

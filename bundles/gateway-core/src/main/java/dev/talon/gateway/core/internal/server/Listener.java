@@ -42,9 +42,9 @@ final class Listener implements ConnectionListener {
 
     Listener(GatewayContext ctx) {
         this.ctx = ctx;
-        this.handshake = new Handshake(ctx);
-        this.dispatcher = new Dispatcher(ctx);
         this.preauth = new PreauthLimiter(() -> ctx.settings().get().security().maxPreauthPerIp());
+        this.handshake = new Handshake(ctx, c -> preauth.release(c.id()));
+        this.dispatcher = new Dispatcher(ctx);
     }
 
     /** The pre-auth limiter, also consulted by the upgrade to answer 503 before a socket exists. */
