@@ -28,6 +28,13 @@ public final class DeviceProof {
     /** DER prefix of an X.509 SubjectPublicKeyInfo for Ed25519, before the 32 key bytes. */
     private static final byte[] SPKI_PREFIX = HexFormat.of().parseHex("302a300506032b6570032100");
     private static final int MAX_KEY_INPUT = 4096;
+    /**
+     * Decoded keys by their base64url form. Decoding an Ed25519 point costs a modular square root with
+     * {@code BigInteger}; devices reconnect with the same key, so it is done once per key. Bounded: cleared
+     * when full (keys are public, so a miss only costs time).
+     */
+    private static final java.util.Map<String, PublicKey> KEYS = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final int MAX_CACHED_KEYS = 4096;
 
     private DeviceProof() {}
 
@@ -93,7 +100,7 @@ public final class DeviceProof {
             throw failure("DEVICE_AUTH_NONCE_MISMATCH", "device-nonce-mismatch", "device nonce mismatch");
         }
         byte[] sig = decode(signature);
-        PublicKey key = publicKey(raw);
+        PublicKey key = cachedPublicKey(raw);
         if (sig != null && key != null) {
             if (verifies(key, claim.v3(), sig)) {
                 return new Verified(claim.deviceId(), encode(raw), 3);
@@ -166,6 +173,21 @@ public final class DeviceProof {
         } catch (IllegalArgumentException e) {
             return null;
         }
+    }
+
+    private static PublicKey cachedPublicKey(byte[] raw) {
+        String k = encode(raw);
+        PublicKey key = KEYS.get(k);
+        if (key == null) {
+            key = publicKey(raw);
+            if (key != null) {
+                if (KEYS.size() >= MAX_CACHED_KEYS) {
+                    KEYS.clear();
+                }
+                KEYS.put(k, key);
+            }
+        }
+        return key;
     }
 
     private static PublicKey publicKey(byte[] raw) {
