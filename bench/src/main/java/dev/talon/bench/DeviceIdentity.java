@@ -35,7 +35,8 @@ final class DeviceIdentity {
 
     private DeviceIdentity(KeyPair keyPair, boolean bouncyCastle) {
         this.privateKey = keyPair.getPrivate();
-        this.seed = ((EdECPrivateKey) privateKey).getBytes()
+        this.seed = ((EdECPrivateKey) privateKey)
+                .getBytes()
                 .orElseThrow(() -> new BenchException("Ed25519 private key has no seed"));
         this.bouncyCastle = bouncyCastle;
         byte[] spki = keyPair.getPublic().getEncoded();

@@ -17,7 +17,8 @@ final class FanoutBench implements Command {
     private final ErrorLog errors = new ErrorLog();
     private final AtomicLong frames = new AtomicLong();
     private final AtomicLong lastDelivery = new AtomicLong();
-    private final String tag = HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
+    private final String tag =
+            HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
     private FanoutSender sender;
 
     @Override
@@ -28,8 +29,8 @@ final class FanoutBench implements Command {
         long timeout = opts.seconds("duration", 60);
         try (Target target = Target.from(opts)) {
             sender = new FanoutSender(target.spec(ConnectSpec.ADMIN), "bench " + tag + "-", events, inflight, errors);
-            List<GatewayClient> subs = Connections.openAll(target.spec(ConnectSpec.READ), subscribers,
-                    i -> new Subscriber(), 120_000);
+            List<GatewayClient> subs =
+                    Connections.openAll(target.spec(ConnectSpec.READ), subscribers, i -> new Subscriber(), 120_000);
             try {
                 sender.run(TimeUnit.NANOSECONDS.toMillis(timeout));
                 awaitDeliveries(subscribers, events, timeout);
@@ -75,8 +76,8 @@ final class FanoutBench implements Command {
         out.println();
         out.println("| subscribers | events | delivered | deliveries/s | p50 ms | p99 ms | max ms | errors |");
         out.println("|---:|---:|---:|---:|---:|---:|---:|---:|");
-        out.println(Report.row(m, "subscribers", "events", "delivered", "deliveries_per_s", "p50_ms", "p99_ms",
-                "max_ms", "errors"));
+        out.println(Report.row(
+                m, "subscribers", "events", "delivered", "deliveries_per_s", "p50_ms", "p99_ms", "max_ms", "errors"));
         return m;
     }
 

@@ -47,7 +47,10 @@ final class Frames {
                     case "type" -> type = p.getString();
                     case "id" -> id = t == JsonToken.VALUE_STRING ? p.getString() : null;
                     case "event" -> event = p.getString();
-                    case "ok" -> { ok = t == JsonToken.VALUE_TRUE; haveOk = true; }
+                    case "ok" -> {
+                        ok = t == JsonToken.VALUE_TRUE;
+                        haveOk = true;
+                    }
                     default -> p.skipChildren();
                 }
                 if (complete(type, id, haveOk, event)) {
@@ -99,16 +102,27 @@ final class Frames {
                 .put("signature", device.sign(v3Payload(device.id(), spec.scopes(), ts, spec.token(), nonce)))
                 .put("signedAt", ts)
                 .put("nonce", nonce);
-        ObjectNode frame = JSON.createObjectNode().put("type", "req").put("id", id).put("method", "connect");
+        ObjectNode frame =
+                JSON.createObjectNode().put("type", "req").put("id", id).put("method", "connect");
         frame.set("params", params);
         return JSON.writeValueAsString(frame);
     }
 
     /** {@code v3|deviceId|clientId|mode|role|scopes|signedAt|token|nonce|platform|deviceFamily}. */
     static String v3Payload(String deviceId, List<String> scopes, long signedAt, String token, String nonce) {
-        return String.join("|", "v3", deviceId, CLIENT_ID, CLIENT_MODE, ROLE, String.join(",", scopes),
-                Long.toString(signedAt), token == null ? "" : token, nonce,
-                normalize(PLATFORM), "");
+        return String.join(
+                "|",
+                "v3",
+                deviceId,
+                CLIENT_ID,
+                CLIENT_MODE,
+                ROLE,
+                String.join(",", scopes),
+                Long.toString(signedAt),
+                token == null ? "" : token,
+                nonce,
+                normalize(PLATFORM),
+                "");
     }
 
     /** Trim and lower-case ASCII A–Z only, as the server does for platform/deviceFamily. */
@@ -127,7 +141,12 @@ final class Frames {
     static String error(Frame f) {
         JsonNode err = tree(f.raw()).path("error");
         String details = err.path("details").path("code").asString("");
-        return String.format(Locale.ROOT, "%s %s: %s%s", f.id(), err.path("code").asString("?"),
-                err.path("message").asString("?"), details.isEmpty() ? "" : " (" + details + ")");
+        return String.format(
+                Locale.ROOT,
+                "%s %s: %s%s",
+                f.id(),
+                err.path("code").asString("?"),
+                err.path("message").asString("?"),
+                details.isEmpty() ? "" : " (" + details + ")");
     }
 }

@@ -29,8 +29,11 @@ final class HandshakeBench implements Command {
         long duration = opts.seconds("duration", 60);
         String client = opts.str("client", RAW);
         boolean raw = RAW.equals(client);
-        try (Target target = new Target(Target.loopbackUrl(opts.str("url", Target.DEFAULT_URL)),
-                Target.token(opts), Transport.create(raw ? Transport.DEFAULT : client), Target.signer(opts))) {
+        try (Target target = new Target(
+                Target.loopbackUrl(opts.str("url", Target.DEFAULT_URL)),
+                Target.token(opts),
+                Transport.create(raw ? Transport.DEFAULT : client),
+                Target.signer(opts))) {
             ConnectSpec base = target.spec(ConnectSpec.READ);
             List<ConnectSpec> specs = new ArrayList<>();
             for (int i = 0; i < parallel; i++) {
@@ -48,8 +51,8 @@ final class HandshakeBench implements Command {
         List<Thread> threads = new ArrayList<>();
         for (int i = 0; i < specs.size(); i++) {
             ConnectSpec spec = specs.get(i);
-            Thread t = new Thread(() -> worker(spec, raw ? RawHandshake::run : HandshakeBench::viaClient),
-                    "handshake-" + i);
+            Thread t = new Thread(
+                    () -> worker(spec, raw ? RawHandshake::run : HandshakeBench::viaClient), "handshake-" + i);
             t.setDaemon(true);
             t.start();
             threads.add(t);

@@ -20,8 +20,8 @@ final class IdleBench implements Command {
         int survivors;
         try (Target target = Target.from(opts)) {
             CountDownLatch answered = new CountDownLatch(n);
-            List<GatewayClient> clients = Connections.openAll(target.spec(ConnectSpec.READ), n,
-                    i -> (c, f) -> onFrame(f, answered), 300_000);
+            List<GatewayClient> clients =
+                    Connections.openAll(target.spec(ConnectSpec.READ), n, i -> (c, f) -> onFrame(f, answered), 300_000);
             try {
                 confirmServed(clients, answered);
                 after = ProcStats.settledTreeRssKiB(pid, 250, 5_000);
@@ -68,8 +68,14 @@ final class IdleBench implements Command {
         out.println();
         out.println("| connections | RSS before MiB | RSS after MiB | KiB/connection | still open | errors |");
         out.println("|---:|---:|---:|---:|---:|---:|");
-        out.println(Report.row(m, "connections", "rss_before_mib", "rss_after_mib", "kib_per_connection",
-                "open_after_hold", "errors"));
+        out.println(Report.row(
+                m,
+                "connections",
+                "rss_before_mib",
+                "rss_after_mib",
+                "kib_per_connection",
+                "open_after_hold",
+                "errors"));
         return m;
     }
 }

@@ -18,7 +18,9 @@ final class JdkTransport implements Transport {
     JdkTransport() {
         clients = new HttpClient[Math.max(1, Runtime.getRuntime().availableProcessors())];
         for (int i = 0; i < clients.length; i++) {
-            clients[i] = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+            clients[i] = HttpClient.newBuilder()
+                    .connectTimeout(Duration.ofSeconds(10))
+                    .build();
         }
     }
 

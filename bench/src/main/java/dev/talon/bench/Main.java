@@ -16,7 +16,8 @@ public final class Main {
             "idle", IdleBench::new,
             "startup", StartupBench::new));
 
-    private static final String USAGE = String.join("\n",
+    private static final String USAGE = String.join(
+            "\n",
             "usage: bench/run.sh <subcommand> [options]",
             "common:    --url ws://127.0.0.1:18789 --token T (or $TALON_GATEWAY_TOKEN, or --state-dir D / "
                     + "$TALON_STATE_DIR with talon.json) --client jdk|jetty --signer jdk|bc --warmup s --duration s",

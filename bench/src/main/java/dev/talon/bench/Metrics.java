@@ -45,9 +45,10 @@ final class Metrics {
 
     @Override
     public String toString() {
-        return name + ": " + values.entrySet().stream()
-                .map(e -> e.getKey() + "=" + fmt(e.getValue()))
-                .collect(Collectors.joining(" "));
+        return name + ": "
+                + values.entrySet().stream()
+                        .map(e -> e.getKey() + "=" + fmt(e.getValue()))
+                        .collect(Collectors.joining(" "));
     }
 
     static String fmt(double v) {

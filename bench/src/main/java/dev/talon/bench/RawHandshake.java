@@ -73,9 +73,11 @@ final class RawHandshake {
         out.flush();
         String response = readHead();
         if (!response.startsWith("HTTP/1.1 101")) {
-            throw new BenchException("upgrade refused: " + response.lines().findFirst().orElse(""));
+            throw new BenchException(
+                    "upgrade refused: " + response.lines().findFirst().orElse(""));
         }
-        if (!response.toLowerCase(Locale.ROOT).contains("sec-websocket-accept: " + accept(key).toLowerCase(Locale.ROOT))) {
+        if (!response.toLowerCase(Locale.ROOT)
+                .contains("sec-websocket-accept: " + accept(key).toLowerCase(Locale.ROOT))) {
             throw new BenchException("bad Sec-WebSocket-Accept in: " + response);
         }
     }
@@ -93,7 +95,8 @@ final class RawHandshake {
 
     static String accept(String key) {
         try {
-            byte[] sha1 = MessageDigest.getInstance("SHA-1").digest((key + WS_GUID).getBytes(StandardCharsets.US_ASCII));
+            byte[] sha1 =
+                    MessageDigest.getInstance("SHA-1").digest((key + WS_GUID).getBytes(StandardCharsets.US_ASCII));
             return Base64.getEncoder().encodeToString(sha1);
         } catch (NoSuchAlgorithmException e) {
             throw new BenchException("SHA-1 is not available", e);
@@ -107,8 +110,14 @@ final class RawHandshake {
             Frame f = Frames.parse(readText());
             if (f.isEvent("connect.challenge")) {
                 var payload = Frames.tree(f.raw()).path("payload");
-                writeFrame(OP_TEXT, Frames.connect(connectId, spec, payload.path("nonce").asString(""),
-                        payload.path("ts").asLong(System.currentTimeMillis())).getBytes(StandardCharsets.UTF_8));
+                writeFrame(
+                        OP_TEXT,
+                        Frames.connect(
+                                        connectId,
+                                        spec,
+                                        payload.path("nonce").asString(""),
+                                        payload.path("ts").asLong(System.currentTimeMillis()))
+                                .getBytes(StandardCharsets.UTF_8));
             } else if (f.isRes() && connectId.equals(f.id())) {
                 if (!f.ok()) {
                     throw new BenchException("connect rejected: " + Frames.error(f));
@@ -129,7 +138,8 @@ final class RawHandshake {
                 writeFrame(OP_PONG, payload);
             } else if (opcode == OP_CLOSE) {
                 int code = payload.length >= 2 ? ((payload[0] & 0xff) << 8) | (payload[1] & 0xff) : 1005;
-                String reason = payload.length > 2 ? new String(payload, 2, payload.length - 2, StandardCharsets.UTF_8) : "";
+                String reason =
+                        payload.length > 2 ? new String(payload, 2, payload.length - 2, StandardCharsets.UTF_8) : "";
                 throw new BenchException("closed " + code + " " + reason);
             } else if (opcode != OP_PONG) {
                 message.write(payload);

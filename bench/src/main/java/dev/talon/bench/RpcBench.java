@@ -9,8 +9,8 @@ final class RpcBench implements Command {
     /** C × K cells of {@code --matrix}. */
     static final int[][] MATRIX = {{1, 1}, {8, 8}, {32, 32}, {32, 256}};
 
-    private static final String HEADER = "| C×K | req/s | p50 ms | p90 ms | p99 ms | max ms | errors |\n"
-            + "|---|---:|---:|---:|---:|---:|---:|";
+    private static final String HEADER =
+            "| C×K | req/s | p50 ms | p90 ms | p99 ms | max ms | errors |\n" + "|---|---:|---:|---:|---:|---:|---:|";
 
     @Override
     public Metrics run(Options opts, PrintStream out) throws InterruptedException {

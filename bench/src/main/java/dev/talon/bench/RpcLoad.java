@@ -38,11 +38,15 @@ final class RpcLoad {
 
     Metrics run(long warmupNanos, long durationNanos) throws InterruptedException {
         List<Driver> drivers = new ArrayList<>();
-        List<GatewayClient> clients = Connections.openAll(spec, connections, i -> {
-            Driver d = new Driver();
-            drivers.add(d);
-            return d;
-        }, 60_000);
+        List<GatewayClient> clients = Connections.openAll(
+                spec,
+                connections,
+                i -> {
+                    Driver d = new Driver();
+                    drivers.add(d);
+                    return d;
+                },
+                60_000);
         clients.forEach(c -> c.closed().thenAccept(why -> {
             if (running) {
                 errors.add("connection closed during the run: " + why);

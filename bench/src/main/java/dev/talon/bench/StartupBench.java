@@ -32,8 +32,8 @@ final class StartupBench implements Command {
         URI url = Target.loopbackUrl("ws://127.0.0.1:" + port + "/");
         List<Metrics> results = new ArrayList<>();
         try (Transport transport = Transport.create(opts.str("client", Transport.DEFAULT))) {
-            ConnectSpec spec = new ConnectSpec(url, token, ConnectSpec.READ,
-                    DeviceIdentity.generate(opts.str("signer", "jdk")), transport);
+            ConnectSpec spec = new ConnectSpec(
+                    url, token, ConnectSpec.READ, DeviceIdentity.generate(opts.str("signer", "jdk")), transport);
             warmUp(spec);
             for (int i = 1; i <= runs; i++) {
                 Metrics m = runOnce(i, cmd, spec, idle, timeout);
@@ -66,8 +66,12 @@ final class StartupBench implements Command {
             double rssMib = ProcStats.treeRssKiB(child.pid()) / 1024.0;
             long stopMs = child.stop();
             ok = true;
-            return new Metrics("startup").put("run", run).put("hello_ok_ms", helloMs).put("rss_mib", rssMib)
-                    .put("stop_ms", stopMs).put("exit_code", child.exitCode());
+            return new Metrics("startup")
+                    .put("run", run)
+                    .put("hello_ok_ms", helloMs)
+                    .put("rss_mib", rssMib)
+                    .put("stop_ms", stopMs)
+                    .put("exit_code", child.exitCode());
         } catch (IOException e) {
             throw new BenchException("cannot prepare " + state + ": " + e.getMessage(), e);
         } finally {
@@ -89,7 +93,8 @@ final class StartupBench implements Command {
             if (!child.isAlive()) {
                 throw new BenchException("gateway exited with " + child.exitCode() + ":\n" + child.tail(20));
             }
-            String token = spec.token() != null ? spec.token() : StateToken.read(state).orElse(null);
+            String token =
+                    spec.token() != null ? spec.token() : StateToken.read(state).orElse(null);
             GatewayClient c = GatewayClient.open(spec.withToken(token), GatewayClient.FrameHandler.IGNORE);
             try {
                 c.hello().get(ATTEMPT_TIMEOUT_MS, TimeUnit.MILLISECONDS);

@@ -15,8 +15,11 @@ final class StateToken {
 
     /** talon.json is JSON with comments, trailing commas, single quotes and unquoted keys. */
     private static final JsonMapper LENIENT = JsonMapper.builder()
-            .enable(JsonReadFeature.ALLOW_JAVA_COMMENTS, JsonReadFeature.ALLOW_YAML_COMMENTS,
-                    JsonReadFeature.ALLOW_TRAILING_COMMA, JsonReadFeature.ALLOW_SINGLE_QUOTES,
+            .enable(
+                    JsonReadFeature.ALLOW_JAVA_COMMENTS,
+                    JsonReadFeature.ALLOW_YAML_COMMENTS,
+                    JsonReadFeature.ALLOW_TRAILING_COMMA,
+                    JsonReadFeature.ALLOW_SINGLE_QUOTES,
                     JsonReadFeature.ALLOW_UNQUOTED_PROPERTY_NAMES)
             .build();
 
@@ -37,7 +40,9 @@ final class StateToken {
             if (direct.isString()) {
                 return Optional.of(direct.asString());
             }
-            return Optional.ofNullable(root.findValue("token")).filter(JsonNode::isString).map(JsonNode::asString);
+            return Optional.ofNullable(root.findValue("token"))
+                    .filter(JsonNode::isString)
+                    .map(JsonNode::asString);
         } catch (IOException | JacksonException e) {
             return Optional.empty();
         }

@@ -24,8 +24,11 @@ final class Target implements AutoCloseable {
 
     /** Uses {@code --url}, {@code --client}, {@code --signer} and the token from {@link #token(Options)}. */
     static Target from(Options opts) {
-        return new Target(loopbackUrl(opts.str("url", DEFAULT_URL)), token(opts),
-                Transport.create(opts.str("client", Transport.DEFAULT)), signer(opts));
+        return new Target(
+                loopbackUrl(opts.str("url", DEFAULT_URL)),
+                token(opts),
+                Transport.create(opts.str("client", Transport.DEFAULT)),
+                signer(opts));
     }
 
     static String signer(Options opts) {
@@ -53,8 +56,8 @@ final class Target implements AutoCloseable {
     static URI loopbackUrl(String text) {
         URI uri = URI.create(text);
         String host = uri.getHost();
-        boolean loopback = "127.0.0.1".equals(host) || "[::1]".equals(host) || "::1".equals(host)
-                || "localhost".equals(host);
+        boolean loopback =
+                "127.0.0.1".equals(host) || "[::1]".equals(host) || "::1".equals(host) || "localhost".equals(host);
         if (!loopback || !"ws".equals(uri.getScheme())) {
             throw new BenchException("--url must be ws:// on 127.0.0.1 or [::1], got " + text);
         }

@@ -35,8 +35,8 @@ class BenchTest {
         List<String> all = new ArrayList<>(List.of("--url", gateway.url(), "--token", TOKEN));
         all.addAll(List.of(args));
         ByteArrayOutputStream buf = new ByteArrayOutputStream();
-        Metrics m = Main.execute(Main.COMMANDS.get(command).get(), command, all,
-                new PrintStream(buf, true, StandardCharsets.UTF_8));
+        Metrics m = Main.execute(
+                Main.COMMANDS.get(command).get(), command, all, new PrintStream(buf, true, StandardCharsets.UTF_8));
         System.out.print(buf.toString(StandardCharsets.UTF_8));
         return m;
     }
@@ -52,8 +52,18 @@ class BenchTest {
 
     @Test
     void handshakeWithBouncyCastleSignerVerifiesOnTheServer() throws Exception {
-        Metrics m = bench("handshake", "--signer", "bc", "--client", "jetty", "--parallel", "2", "--count", "20",
-                "--warmup", "0");
+        Metrics m = bench(
+                "handshake",
+                "--signer",
+                "bc",
+                "--client",
+                "jetty",
+                "--parallel",
+                "2",
+                "--count",
+                "20",
+                "--warmup",
+                "0");
         assertEquals(20, m.get("completed"));
         assertEquals(0, m.get("errors"));
     }
@@ -67,16 +77,36 @@ class BenchTest {
 
     @Test
     void rpcWithJettyClient() throws Exception {
-        Metrics m = bench("rpc", "--client", "jetty", "--connections", "4", "--outstanding", "8", "--warmup", "0.2",
-                "--duration", "0.8");
+        Metrics m = bench(
+                "rpc",
+                "--client",
+                "jetty",
+                "--connections",
+                "4",
+                "--outstanding",
+                "8",
+                "--warmup",
+                "0.2",
+                "--duration",
+                "0.8");
         assertTrue(m.get("req_per_s") > 0, m.toString());
         assertEquals(0, m.get("errors"));
     }
 
     @Test
     void rpcWithJdkClient() throws Exception {
-        Metrics m = bench("rpc", "--client", "jdk", "--connections", "4", "--outstanding", "8", "--warmup", "0.2",
-                "--duration", "0.8");
+        Metrics m = bench(
+                "rpc",
+                "--client",
+                "jdk",
+                "--connections",
+                "4",
+                "--outstanding",
+                "8",
+                "--warmup",
+                "0.2",
+                "--duration",
+                "0.8");
         assertTrue(m.get("req_per_s") > 0, m.toString());
         assertEquals(0, m.get("errors"));
     }
@@ -92,8 +122,18 @@ class BenchTest {
 
     @Test
     void rpcCountsErrorResponses() throws Exception {
-        Metrics m = bench("rpc", "--method", "no.such.method", "--connections", "1", "--outstanding", "2",
-                "--warmup", "0", "--duration", "0.3");
+        Metrics m = bench(
+                "rpc",
+                "--method",
+                "no.such.method",
+                "--connections",
+                "1",
+                "--outstanding",
+                "2",
+                "--warmup",
+                "0",
+                "--duration",
+                "0.3");
         assertTrue(m.get("errors") > 0);
         assertEquals(0, m.get("requests"));
     }
@@ -108,8 +148,14 @@ class BenchTest {
 
     @Test
     void idleMeasuresOwnProcess() throws Exception {
-        Metrics m = bench("idle", "--connections", "20", "--pid", Long.toString(ProcessHandle.current().pid()),
-                "--duration", "0.2");
+        Metrics m = bench(
+                "idle",
+                "--connections",
+                "20",
+                "--pid",
+                Long.toString(ProcessHandle.current().pid()),
+                "--duration",
+                "0.2");
         assertEquals(20, m.get("open_after_hold"));
         assertEquals(0, m.get("errors"));
         assertTrue(m.get("rss_after_mib") > 0);
@@ -122,7 +168,9 @@ class BenchTest {
         String cmd = java + " -Xshare:auto -cp " + System.getProperty("java.class.path") + " "
                 + FakeGatewayMain.class.getName() + " --port " + port;
         ByteArrayOutputStream buf = new ByteArrayOutputStream();
-        Metrics m = Main.execute(new StartupBench(), "startup",
+        Metrics m = Main.execute(
+                new StartupBench(),
+                "startup",
                 List.of("--cmd", cmd, "--port", Integer.toString(port), "--runs", "1", "--idle", "0.3"),
                 new PrintStream(buf, true, StandardCharsets.UTF_8));
         System.out.print(buf.toString(StandardCharsets.UTF_8));

@@ -33,8 +33,8 @@ final class FakeGateway implements AutoCloseable {
         connector.setPort(port);
         server.addConnector(connector);
         ContextHandler ctx = new ContextHandler("/");
-        ctx.setHandler(WebSocketUpgradeHandler.from(server, ctx,
-                c -> c.addMapping("/*", (rq, rs, cb) -> new FakeSession(this))));
+        ctx.setHandler(WebSocketUpgradeHandler.from(
+                server, ctx, c -> c.addMapping("/*", (rq, rs, cb) -> new FakeSession(this))));
         server.setHandler(ctx);
     }
 
@@ -68,14 +68,19 @@ final class FakeGateway implements AutoCloseable {
         String payload;
         synchronized (presence) {
             presence.removeIf(e -> text.equals(e.path("text").asString()));
-            presence.addFirst(Frames.JSON.createObjectNode().put("text", text).put("reason", "system-event")
-                    .put("mode", "cli").put("ts", System.currentTimeMillis()));
+            presence.addFirst(Frames.JSON
+                    .createObjectNode()
+                    .put("text", text)
+                    .put("reason", "system-event")
+                    .put("mode", "cli")
+                    .put("ts", System.currentTimeMillis()));
             while (presence.size() > MAX_PRESENCE) {
                 presence.removeLast();
             }
             ArrayNode list = Frames.JSON.createArrayNode();
             presence.forEach(list::add);
-            payload = Frames.JSON.writeValueAsString(Frames.JSON.createObjectNode().set("presence", list));
+            payload = Frames.JSON.writeValueAsString(
+                    Frames.JSON.createObjectNode().set("presence", list));
         }
         long version = presenceVersion.incrementAndGet();
         readers.forEach(s -> s.sendEvent("presence", payload, version));

@@ -33,7 +33,10 @@ public final class FakeSession implements Session.Listener.AutoDemanding {
     public void onWebSocketOpen(Session s) {
         session = s;
         ObjectNode payload = Frames.JSON.createObjectNode().put("nonce", nonce).put("ts", challengeTs);
-        send(Frames.JSON.createObjectNode().put("type", "event").put("event", "connect.challenge")
+        send(Frames.JSON
+                .createObjectNode()
+                .put("type", "event")
+                .put("event", "connect.challenge")
                 .set("payload", payload));
     }
 
@@ -55,9 +58,11 @@ public final class FakeSession implements Session.Listener.AutoDemanding {
     }
 
     private void connect(String id, String method, JsonNode p) {
-        String problem = !method.equals("connect") ? "invalid handshake: first request must be connect"
-                : !gateway.token.equals(p.path("auth").path("token").asString()) ? "unauthorized: gateway token mismatch"
-                : verifyDevice(p);
+        String problem = !method.equals("connect")
+                ? "invalid handshake: first request must be connect"
+                : !gateway.token.equals(p.path("auth").path("token").asString())
+                        ? "unauthorized: gateway token mismatch"
+                        : verifyDevice(p);
         if (problem != null) {
             fail(id, "INVALID_REQUEST", problem, true);
             return;
@@ -76,7 +81,9 @@ public final class FakeSession implements Session.Listener.AutoDemanding {
         JsonNode d = p.path("device");
         try {
             byte[] raw = Base64.getUrlDecoder().decode(d.path("publicKey").asString());
-            if (!HexFormat.of().formatHex(DeviceIdentity.sha256(raw)).equals(d.path("id").asString())) {
+            if (!HexFormat.of()
+                    .formatHex(DeviceIdentity.sha256(raw))
+                    .equals(d.path("id").asString())) {
                 return "device identity mismatch";
             }
             if (!nonce.equals(d.path("nonce").asString())) {
@@ -89,7 +96,8 @@ public final class FakeSession implements Session.Listener.AutoDemanding {
             v.initVerify(KeyFactory.getInstance("Ed25519").generatePublic(new X509EncodedKeySpec(spki)));
             v.update(v3(p).getBytes(StandardCharsets.UTF_8));
             return v.verify(Base64.getUrlDecoder().decode(d.path("signature").asString()))
-                    ? null : "device signature invalid";
+                    ? null
+                    : "device signature invalid";
         } catch (Exception e) {
             return "device public key invalid: " + e;
         }
@@ -100,45 +108,58 @@ public final class FakeSession implements Session.Listener.AutoDemanding {
         List<String> scopes = new ArrayList<>();
         p.path("scopes").forEach(s -> scopes.add(s.asString()));
         JsonNode c = p.path("client");
-        return "v3|" + p.path("device").path("id").asString() + "|" + c.path("id").asString() + "|"
+        return "v3|" + p.path("device").path("id").asString() + "|"
+                + c.path("id").asString() + "|"
                 + c.path("mode").asString() + "|" + p.path("role").asString("operator") + "|"
-                + String.join(",", scopes) + "|" + p.path("device").path("signedAt").asLong() + "|"
-                + p.path("auth").path("token").asString("") + "|" + p.path("device").path("nonce").asString() + "|"
+                + String.join(",", scopes) + "|"
+                + p.path("device").path("signedAt").asLong() + "|"
+                + p.path("auth").path("token").asString("") + "|"
+                + p.path("device").path("nonce").asString() + "|"
                 + c.path("platform").asString("").trim().toLowerCase() + "|"
                 + c.path("deviceFamily").asString("").trim().toLowerCase();
     }
 
     private ObjectNode helloOk(List<String> granted) {
         ObjectNode h = Frames.JSON.createObjectNode().put("type", "hello-ok").put("protocol", 4);
-        h.putObject("server").put("version", "fake").put("connId", UUID.randomUUID().toString());
+        h.putObject("server")
+                .put("version", "fake")
+                .put("connId", UUID.randomUUID().toString());
         ObjectNode features = h.putObject("features");
         features.putArray("methods").add("health").add("system-event");
         features.putArray("events").add("connect.challenge").add("presence");
         ObjectNode snapshot = h.putObject("snapshot");
         snapshot.putArray("presence");
         snapshot.putObject("health");
-        snapshot.putObject("stateVersion").put("presence", gateway.presenceVersion.get()).put("health", 0);
+        snapshot.putObject("stateVersion")
+                .put("presence", gateway.presenceVersion.get())
+                .put("health", 0);
         snapshot.put("uptimeMs", 1);
         ObjectNode auth = h.putObject("auth").put("role", "operator");
         granted.forEach(auth.putArray("scopes")::add);
-        h.putObject("policy").put("maxPayload", 26214400).put("maxBufferedBytes", 52428800)
+        h.putObject("policy")
+                .put("maxPayload", 26214400)
+                .put("maxBufferedBytes", 52428800)
                 .put("tickIntervalMs", 30000);
         return h;
     }
 
     void sendEvent(String event, String payloadJson, long presenceVersion) {
-        session.sendText("{\"type\":\"event\",\"event\":\"" + event + "\",\"payload\":" + payloadJson
-                + ",\"seq\":" + seq.incrementAndGet() + ",\"stateVersion\":{\"presence\":" + presenceVersion
-                + ",\"health\":0}}", Callback.NOOP);
+        session.sendText(
+                "{\"type\":\"event\",\"event\":\"" + event + "\",\"payload\":" + payloadJson
+                        + ",\"seq\":" + seq.incrementAndGet() + ",\"stateVersion\":{\"presence\":" + presenceVersion
+                        + ",\"health\":0}}",
+                Callback.NOOP);
     }
 
     private void respond(String id, JsonNode payload) {
-        ObjectNode res = Frames.JSON.createObjectNode().put("type", "res").put("id", id).put("ok", true);
+        ObjectNode res =
+                Frames.JSON.createObjectNode().put("type", "res").put("id", id).put("ok", true);
         send(res.set("payload", payload));
     }
 
     private void fail(String id, String code, String message, boolean close) {
-        ObjectNode res = Frames.JSON.createObjectNode().put("type", "res").put("id", id).put("ok", false);
+        ObjectNode res =
+                Frames.JSON.createObjectNode().put("type", "res").put("id", id).put("ok", false);
         res.putObject("error").put("code", code).put("message", message);
         send(res);
         if (close) {

@@ -43,10 +43,12 @@ class UnitsTest {
 
     @Test
     void framesParseStopsAtKeyFields() {
-        Frames.Frame f = Frames.parse("{\"type\":\"res\",\"id\":\"3:9\",\"ok\":false,\"error\":{\"code\":\"X\",\"message\":\"m\"}}");
+        Frames.Frame f = Frames.parse(
+                "{\"type\":\"res\",\"id\":\"3:9\",\"ok\":false,\"error\":{\"code\":\"X\",\"message\":\"m\"}}");
         assertTrue(f.isRes());
         assertEquals("3:9", f.id());
         assertEquals("3:9 X: m", Frames.error(f));
-        assertTrue(Frames.parse("{\"type\":\"event\",\"event\":\"presence\",\"payload\":{}}").isEvent("presence"));
+        assertTrue(Frames.parse("{\"type\":\"event\",\"event\":\"presence\",\"payload\":{}}")
+                .isEvent("presence"));
     }
 }

@@ -16,11 +16,24 @@ final class DevicesCommand implements Command {
             "list", (a, c) -> c.json().createObjectNode(),
             "approve", (a, c) -> c.json().createObjectNode().put("requestId", operand(a, "requestId")),
             "reject", (a, c) -> c.json().createObjectNode().put("requestId", operand(a, "requestId")),
-            "revoke", (a, c) -> c.json().createObjectNode().put("deviceId", operand(a, "deviceId"))
-                    .put("role", a.value("role").orElse("operator")),
+            "revoke",
+                    (a, c) -> c.json()
+                            .createObjectNode()
+                            .put("deviceId", operand(a, "deviceId"))
+                            .put("role", a.value("role").orElse("operator")),
             "remove", (a, c) -> c.json().createObjectNode().put("deviceId", operand(a, "deviceId")));
-    private static final Map<String, String> METHODS = Map.of("list", "device.pair.list", "approve", "device.pair.approve",
-            "reject", "device.pair.reject", "revoke", "device.token.revoke", "remove", "device.pair.remove");
+
+    private static final Map<String, String> METHODS = Map.of(
+            "list",
+            "device.pair.list",
+            "approve",
+            "device.pair.approve",
+            "reject",
+            "device.pair.reject",
+            "revoke",
+            "device.token.revoke",
+            "remove",
+            "device.pair.remove");
 
     @Override
     public OptionSpec options() {
@@ -31,11 +44,17 @@ final class DevicesCommand implements Command {
     public int run(Args args, CliContext ctx) {
         String sub = args.positionals().isEmpty() ? "list" : args.positionals().get(0);
         if (!METHODS.containsKey(sub)) {
-            throw CliException.usage("devices: unknown sub-command '" + sub + "' (list, approve, reject, revoke, remove)");
+            throw CliException.usage(
+                    "devices: unknown sub-command '" + sub + "' (list, approve, reject, revoke, remove)");
         }
         GatewayTarget target = GatewayTarget.resolve(args, ctx);
-        GatewayClient.Exchange ex = Output.client(ctx).call(target, GatewayClient.ADMIN_SCOPES, METHODS.get(sub),
-                PARAMS.get(sub).apply(args, ctx), Output.timeout(args, 10_000));
+        GatewayClient.Exchange ex = Output.client(ctx)
+                .call(
+                        target,
+                        GatewayClient.ADMIN_SCOPES,
+                        METHODS.get(sub),
+                        PARAMS.get(sub).apply(args, ctx),
+                        Output.timeout(args, 10_000));
         if (!ex.ok()) {
             ctx.err().println(ex.errorLine());
             return CliException.FAILURE;
@@ -58,16 +77,38 @@ final class DevicesCommand implements Command {
     private static void printList(CliContext ctx, JsonNode payload) {
         ctx.out().println("Pending (" + payload.path("pending").size() + "):");
         for (JsonNode r : payload.path("pending")) {
-            ctx.out().printf("  %s  %s  %s/%s  %s  scopes=%s  from %s%n", r.path("requestId").asString(),
-                    r.path("deviceId").asString().substring(0, Math.min(12, r.path("deviceId").asString().length())),
-                    r.path("clientId").asString(), r.path("clientMode").asString(), r.path("role").asString(),
-                    r.path("scopes"), r.path("remoteIp").asString());
+            ctx.out()
+                    .printf(
+                            "  %s  %s  %s/%s  %s  scopes=%s  from %s%n",
+                            r.path("requestId").asString(),
+                            r.path("deviceId")
+                                    .asString()
+                                    .substring(
+                                            0,
+                                            Math.min(
+                                                    12,
+                                                    r.path("deviceId")
+                                                            .asString()
+                                                            .length())),
+                            r.path("clientId").asString(),
+                            r.path("clientMode").asString(),
+                            r.path("role").asString(),
+                            r.path("scopes"),
+                            r.path("remoteIp").asString());
         }
         ctx.out().println("Paired (" + payload.path("paired").size() + "):");
         for (JsonNode d : payload.path("paired")) {
-            String name = d.hasNonNull("label") ? d.path("label").asString() : d.path("displayName").asString(d.path("clientId").asString());
-            ctx.out().printf("  %s  %-20s  roles=%s  scopes=%s%s%n", d.path("deviceId").asString(), name,
-                    d.path("roles"), d.path("scopes"), d.path("connected").asBoolean() ? "  (connected)" : "");
+            String name = d.hasNonNull("label")
+                    ? d.path("label").asString()
+                    : d.path("displayName").asString(d.path("clientId").asString());
+            ctx.out()
+                    .printf(
+                            "  %s  %-20s  roles=%s  scopes=%s%s%n",
+                            d.path("deviceId").asString(),
+                            name,
+                            d.path("roles"),
+                            d.path("scopes"),
+                            d.path("connected").asBoolean() ? "  (connected)" : "");
         }
     }
 }

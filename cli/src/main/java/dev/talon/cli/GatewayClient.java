@@ -25,8 +25,8 @@ public final class GatewayClient {
     /** Read-only scope set used by health, status and system-presence. */
     public static final List<String> READ_SCOPES = List.of("operator.read");
     /** The full operator scope set used by {@code call} and {@code shell}. */
-    public static final List<String> ADMIN_SCOPES = List.of(
-            "operator.admin", "operator.read", "operator.write", "operator.approvals", "operator.pairing");
+    public static final List<String> ADMIN_SCOPES =
+            List.of("operator.admin", "operator.read", "operator.write", "operator.approvals", "operator.pairing");
 
     private final JsonMapper json;
     private final String clientVersion;
@@ -83,7 +83,10 @@ public final class GatewayClient {
             JsonNode hello = awaitResponse(ws, connectId, "connect", deadline(challengeTimeout.plus(timeout)));
             checkHello(hello);
             String requestId = "2:" + UUID.randomUUID();
-            ObjectNode req = json.createObjectNode().put("type", "req").put("id", requestId).put("method", method);
+            ObjectNode req = json.createObjectNode()
+                    .put("type", "req")
+                    .put("id", requestId)
+                    .put("method", method);
             if (params != null) {
                 req.set("params", params);
             }
@@ -102,18 +105,19 @@ public final class GatewayClient {
                 return;
             }
         }
-        throw new CliException("no connect.challenge from " + ws.url() + " within "
-                + challengeTimeout.toMillis() + " ms", CliException.FAILURE);
+        throw new CliException(
+                "no connect.challenge from " + ws.url() + " within " + challengeTimeout.toMillis() + " ms",
+                CliException.FAILURE);
     }
 
     private JsonNode awaitResponse(WsConnection ws, String id, String method, long deadline) {
         for (JsonNode frame = nextFrame(ws, deadline); frame != null; frame = nextFrame(ws, deadline)) {
-            if ("res".equals(frame.path("type").asString("")) && id.equals(frame.path("id").asString(""))) {
+            if ("res".equals(frame.path("type").asString(""))
+                    && id.equals(frame.path("id").asString(""))) {
                 return frame;
             }
         }
-        throw new CliException("no response to " + method + " from " + ws.url() + " in time",
-                CliException.FAILURE);
+        throw new CliException("no response to " + method + " from " + ws.url() + " in time", CliException.FAILURE);
     }
 
     /** The next JSON object frame; malformed frames are skipped. Null on deadline. */
@@ -136,13 +140,13 @@ public final class GatewayClient {
             JsonNode error = res.path("error");
             String code = error.path("details").path("code").asString("");
             String suffix = code.isEmpty() ? "" : " (" + code + ")";
-            throw new CliException("connect rejected: "
-                    + error.path("message").asString("unknown error") + suffix, CliException.FAILURE);
+            throw new CliException(
+                    "connect rejected: " + error.path("message").asString("unknown error") + suffix,
+                    CliException.FAILURE);
         }
         String type = res.path("payload").path("type").asString("");
         if (!"hello-ok".equals(type)) {
-            throw new CliException("unexpected connect response (payload type '" + type + "')",
-                    CliException.FAILURE);
+            throw new CliException("unexpected connect response (payload type '" + type + "')", CliException.FAILURE);
         }
     }
 
@@ -166,7 +170,8 @@ public final class GatewayClient {
                 auth.put("password", target.password());
             }
         }
-        ObjectNode frame = json.createObjectNode().put("type", "req").put("id", id).put("method", "connect");
+        ObjectNode frame =
+                json.createObjectNode().put("type", "req").put("id", id).put("method", "connect");
         frame.set("params", params);
         return frame;
     }

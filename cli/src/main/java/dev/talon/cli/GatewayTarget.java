@@ -100,7 +100,10 @@ public record GatewayTarget(URI url, String token, String password) {
 
     @SafeVarargs
     private static Optional<String> first(Optional<String>... candidates) {
-        return Stream.of(candidates).flatMap(Optional::stream).filter(s -> !s.isBlank()).findFirst();
+        return Stream.of(candidates)
+                .flatMap(Optional::stream)
+                .filter(s -> !s.isBlank())
+                .findFirst();
     }
 
     @Override

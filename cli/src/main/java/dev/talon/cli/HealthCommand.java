@@ -45,7 +45,9 @@ final class HealthCommand implements Command {
         }
         if (p.has("agents")) {
             String def = p.path("defaultAgentId").asString("");
-            ctx.out().println("  agents:   " + p.path("agents").size() + (def.isEmpty() ? "" : " (default " + def + ")"));
+            ctx.out()
+                    .println(
+                            "  agents:   " + p.path("agents").size() + (def.isEmpty() ? "" : " (default " + def + ")"));
         }
     }
 }

@@ -37,13 +37,19 @@ final class Output {
         return (s / 3600) + "h " + (s % 3600 / 60) + "m";
     }
 
-    /** A one-line rendering of a JSON value: text as is, containers summarized. */
+    /** Containers up to this many characters of compact JSON are shown inline. */
+    private static final int INLINE_LIMIT = 100;
+
+    /** A one-line rendering of a JSON value: text as is, small containers inline, larger ones summarized. */
     static String brief(JsonNode node) {
+        if (node.isContainer() && node.toString().length() <= INLINE_LIMIT) {
+            return node.toString();
+        }
         if (node.isObject()) {
             return "{" + node.size() + " fields}";
         }
         if (node.isArray()) {
-            return node.size() == 0 ? "[]" : "[" + node.size() + " items]";
+            return "[" + node.size() + " items]";
         }
         return node.isString() ? node.stringValue() : node.toString();
     }

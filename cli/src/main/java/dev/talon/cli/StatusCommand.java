@@ -29,13 +29,19 @@ final class StatusCommand implements Command {
         Duration timeout = Output.timeout(args, 10_000);
         PrintStream out = ctx.out();
         List<Part> parts = new ArrayList<>();
-        parts.add(new Part("status", call(ctx, target, "status", emptyObject(ctx), timeout),
+        parts.add(new Part(
+                "status",
+                call(ctx, target, "status", emptyObject(ctx), timeout),
                 ex -> printFields(out, ex.payload())));
         if (args.flag("deep")) {
             ObjectNode probe = emptyObject(ctx).put("probe", true);
-            parts.add(new Part("health", call(ctx, target, "health", probe, timeout),
+            parts.add(new Part(
+                    "health",
+                    call(ctx, target, "health", probe, timeout),
                     ex -> HealthCommand.printHuman(ctx, target, ex)));
-            parts.add(new Part("presence", call(ctx, target, "system-presence", emptyObject(ctx), timeout),
+            parts.add(new Part(
+                    "presence",
+                    call(ctx, target, "system-presence", emptyObject(ctx), timeout),
                     ex -> printPresence(out, ex.payload())));
         }
         if (args.flag("json")) {
@@ -67,7 +73,8 @@ final class StatusCommand implements Command {
     /** Plain {@code status --json} prints the payload; {@code --deep --json} one object with a member per RPC. */
     private static void printJson(CliContext ctx, List<Part> parts, boolean deep) {
         if (!deep) {
-            printPart(ctx, new Part("status", parts.get(0).exchange(), ex -> Output.printJson(ctx, ex.payload(), true)));
+            printPart(
+                    ctx, new Part("status", parts.get(0).exchange(), ex -> Output.printJson(ctx, ex.payload(), true)));
             return;
         }
         ObjectNode all = emptyObject(ctx);
@@ -94,7 +101,8 @@ final class StatusCommand implements Command {
     static void printPresence(PrintStream out, JsonNode entries) {
         out.println("Presence (" + entries.size() + "):");
         for (JsonNode p : entries) {
-            out.println("  - " + p.path("host").asString("?") + "  mode=" + p.path("mode").asString("?")
+            out.println("  - " + p.path("host").asString("?") + "  mode="
+                    + p.path("mode").asString("?")
                     + "  reason=" + p.path("reason").asString("?")
                     + (p.has("version") ? "  version=" + p.path("version").asString("") : ""));
         }

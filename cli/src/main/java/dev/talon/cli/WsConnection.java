@@ -61,12 +61,15 @@ final class WsConnection implements AutoCloseable {
     private static CliException openFailure(URI url, Throwable cause) {
         for (Throwable t = cause; t != null; t = t.getCause()) {
             if (t instanceof ConnectException) {
-                return new CliException("gateway not reachable at " + url
-                        + " (is it running? try 'talon gateway start')", CliException.FAILURE);
+                return new CliException(
+                        "gateway not reachable at " + url + " (is it running? try 'talon gateway start')",
+                        CliException.FAILURE);
             }
             if (t instanceof WebSocketHandshakeException h) {
-                return new CliException("" + url + " refused the WebSocket upgrade (HTTP "
-                        + h.getResponse().statusCode() + ")", CliException.FAILURE);
+                return new CliException(
+                        "" + url + " refused the WebSocket upgrade (HTTP "
+                                + h.getResponse().statusCode() + ")",
+                        CliException.FAILURE);
             }
             if (t instanceof HttpTimeoutException) {
                 return new CliException("timed out connecting to " + url, CliException.FAILURE);

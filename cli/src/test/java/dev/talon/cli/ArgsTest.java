@@ -32,10 +32,14 @@ class ArgsTest {
 
     @Test
     void missingValueAndExtraPositionalAreUsageErrors() {
-        assertEquals(CliException.USAGE,
-                assertThrows(CliException.class, () -> Args.parse(List.of("--token"), CALL)).exitCode());
-        assertEquals(CliException.USAGE,
-                assertThrows(CliException.class, () -> Args.parse(List.of("a", "b"), CALL)).exitCode());
+        assertEquals(
+                CliException.USAGE,
+                assertThrows(CliException.class, () -> Args.parse(List.of("--token"), CALL))
+                        .exitCode());
+        assertEquals(
+                CliException.USAGE,
+                assertThrows(CliException.class, () -> Args.parse(List.of("a", "b"), CALL))
+                        .exitCode());
     }
 
     @Test

@@ -28,6 +28,7 @@ public final class FakeGateway implements AutoCloseable {
     final BlockingQueue<JsonNode> received = new LinkedBlockingQueue<>();
     /** method → response frame members ({@code ok}, {@code payload} or {@code error}); unknown methods fail; a null result sends nothing. */
     final Map<String, Function<JsonNode, ObjectNode>> handlers = new ConcurrentHashMap<>();
+
     volatile String expectedToken = "s3cret";
     volatile boolean silent;
 
@@ -39,8 +40,8 @@ public final class FakeGateway implements AutoCloseable {
         connector.setPort(0);
         server.addConnector(connector);
         ContextHandler context = new ContextHandler("/");
-        context.setHandler(WebSocketUpgradeHandler.from(server, context,
-                c -> c.addMapping("/", (rq, rs, cb) -> new Endpoint())));
+        context.setHandler(
+                WebSocketUpgradeHandler.from(server, context, c -> c.addMapping("/", (rq, rs, cb) -> new Endpoint())));
         server.setHandler(context);
         server.start();
     }
@@ -73,8 +74,13 @@ public final class FakeGateway implements AutoCloseable {
         public void onWebSocketOpen(Session session) {
             this.session = session;
             if (!silent) {
-                send(JSON.createObjectNode().put("type", "event").put("event", "connect.challenge")
-                        .set("payload", JSON.createObjectNode().put("nonce", UUID.randomUUID().toString())));
+                send(JSON.createObjectNode()
+                        .put("type", "event")
+                        .put("event", "connect.challenge")
+                        .set(
+                                "payload",
+                                JSON.createObjectNode()
+                                        .put("nonce", UUID.randomUUID().toString())));
             }
         }
 
@@ -87,8 +93,13 @@ public final class FakeGateway implements AutoCloseable {
             if (res == null) {
                 return; // scripted silence: the client must time out
             }
-            send(JSON.createObjectNode().put("type", "event").put("event", "tick").put("seq", 1));
-            ObjectNode out = JSON.createObjectNode().put("type", "res").put("id", frame.path("id").asString(""));
+            send(JSON.createObjectNode()
+                    .put("type", "event")
+                    .put("event", "tick")
+                    .put("seq", 1));
+            ObjectNode out = JSON.createObjectNode()
+                    .put("type", "res")
+                    .put("id", frame.path("id").asString(""));
             out.setAll(res);
             send(out);
             if (method.equals("connect") && !res.path("ok").asBoolean()) {
@@ -97,7 +108,8 @@ public final class FakeGateway implements AutoCloseable {
         }
 
         private ObjectNode connect(JsonNode frame) {
-            if (!expectedToken.equals(frame.path("params").path("auth").path("token").asString(""))) {
+            if (!expectedToken.equals(
+                    frame.path("params").path("auth").path("token").asString(""))) {
                 ObjectNode err = error("INVALID_REQUEST", "unauthorized: gateway token mismatch");
                 ((ObjectNode) err.path("error")).putObject("details").put("code", "AUTH_TOKEN_MISMATCH");
                 return err;
@@ -110,7 +122,8 @@ public final class FakeGateway implements AutoCloseable {
 
         private ObjectNode answer(JsonNode frame, String method) {
             var handler = handlers.get(method);
-            return handler == null ? error("INVALID_REQUEST", "unknown method: " + method)
+            return handler == null
+                    ? error("INVALID_REQUEST", "unknown method: " + method)
                     : handler.apply(frame.path("params"));
         }
 

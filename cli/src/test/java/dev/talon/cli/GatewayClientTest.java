@@ -26,7 +26,9 @@ class GatewayClientTest {
     @BeforeEach
     void start() throws Exception {
         gateway = new FakeGateway();
-        gateway.handlers.put("health", params -> FakeGateway.ok(FakeGateway.JSON.createObjectNode().put("ok", true)));
+        gateway.handlers.put(
+                "health",
+                params -> FakeGateway.ok(FakeGateway.JSON.createObjectNode().put("ok", true)));
     }
 
     @AfterEach
@@ -69,15 +71,16 @@ class GatewayClientTest {
     @Test
     void failedResponseIsReturnedNotThrown() {
         gateway.handlers.put("boom", params -> FakeGateway.error("FORBIDDEN", "missing scope: operator.admin"));
-        GatewayClient.Exchange ex = client.call(target("s3cret"), GatewayClient.ADMIN_SCOPES, "boom",
-                FakeGateway.JSON.createObjectNode(), TIMEOUT);
+        GatewayClient.Exchange ex = client.call(
+                target("s3cret"), GatewayClient.ADMIN_SCOPES, "boom", FakeGateway.JSON.createObjectNode(), TIMEOUT);
         assertFalse(ex.ok());
         assertEquals("error: FORBIDDEN: missing scope: operator.admin", ex.errorLine());
     }
 
     @Test
     void rejectedConnectReportsMessageAndDetailCode() {
-        CliException e = assertThrows(CliException.class,
+        CliException e = assertThrows(
+                CliException.class,
                 () -> client.call(target("wrong"), GatewayClient.READ_SCOPES, "health", null, TIMEOUT));
         assertEquals(CliException.FAILURE, e.exitCode());
         assertEquals("connect rejected: unauthorized: gateway token mismatch (AUTH_TOKEN_MISMATCH)", e.getMessage());
@@ -86,15 +89,17 @@ class GatewayClientTest {
     @Test
     void missingResponseTimesOut() {
         gateway.handlers.put("slow", params -> null);
-        CliException e = assertThrows(CliException.class, () -> client.call(target("s3cret"),
-                GatewayClient.READ_SCOPES, "slow", null, Duration.ofMillis(300)));
+        CliException e = assertThrows(
+                CliException.class,
+                () -> client.call(target("s3cret"), GatewayClient.READ_SCOPES, "slow", null, Duration.ofMillis(300)));
         assertTrue(e.getMessage().startsWith("no response to slow"), e.getMessage());
     }
 
     @Test
     void missingChallengeTimesOut() {
         gateway.silent = true;
-        CliException e = assertThrows(CliException.class,
+        CliException e = assertThrows(
+                CliException.class,
                 () -> client.call(target("s3cret"), GatewayClient.READ_SCOPES, "health", null, TIMEOUT));
         assertTrue(e.getMessage().startsWith("no connect.challenge"), e.getMessage());
     }
@@ -106,9 +111,10 @@ class GatewayClientTest {
             port = s.getLocalPort();
         }
         URI url = URI.create("ws://127.0.0.1:" + port);
-        CliException e = assertThrows(CliException.class, () -> client.call(
-                new GatewayTarget(url, null, null), List.of("operator.read"), "health", null, TIMEOUT));
-        assertEquals("gateway not reachable at " + url + " (is it running? try 'talon gateway start')",
-                e.getMessage());
+        CliException e = assertThrows(
+                CliException.class,
+                () -> client.call(
+                        new GatewayTarget(url, null, null), List.of("operator.read"), "health", null, TIMEOUT));
+        assertEquals("gateway not reachable at " + url + " (is it running? try 'talon gateway start')", e.getMessage());
     }
 }

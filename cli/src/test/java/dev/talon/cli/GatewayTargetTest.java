@@ -20,7 +20,8 @@ class GatewayTargetTest {
 
     @BeforeEach
     void writeConfig() throws Exception {
-        Files.writeString(state.resolve("talon.json"),
+        Files.writeString(
+                state.resolve("talon.json"),
                 "{ // config\n \"gateway\": { \"port\": 18801, \"auth\": { \"token\": \"from-json\" } } }");
     }
 
@@ -38,27 +39,43 @@ class GatewayTargetTest {
 
     @Test
     void portEnvBeatsTalonJsonAndDefaultIs18789() throws Exception {
-        assertEquals("ws://127.0.0.1:18802", resolve(Map.of("TALON_GATEWAY_PORT", "18802")).url().toString());
+        assertEquals(
+                "ws://127.0.0.1:18802",
+                resolve(Map.of("TALON_GATEWAY_PORT", "18802")).url().toString());
         Files.delete(state.resolve("talon.json"));
         assertEquals("ws://127.0.0.1:18789", resolve(Map.of()).url().toString());
     }
 
     @Test
     void urlPrecedenceIsFlagThenTalonEnvThenOpenclawEnv() {
-        Map<String, String> env = Map.of("TALON_GATEWAY_URL", "ws://127.0.0.1:2", "OPENCLAW_GATEWAY_URL",
-                "ws://127.0.0.1:3", "TALON_GATEWAY_PORT", "4");
-        assertEquals("ws://127.0.0.1:1", resolve(env, "--url", "ws://127.0.0.1:1").url().toString());
+        Map<String, String> env = Map.of(
+                "TALON_GATEWAY_URL",
+                "ws://127.0.0.1:2",
+                "OPENCLAW_GATEWAY_URL",
+                "ws://127.0.0.1:3",
+                "TALON_GATEWAY_PORT",
+                "4");
+        assertEquals(
+                "ws://127.0.0.1:1",
+                resolve(env, "--url", "ws://127.0.0.1:1").url().toString());
         assertEquals("ws://127.0.0.1:2", resolve(env).url().toString());
-        assertEquals("ws://127.0.0.1:3", resolve(Map.of("OPENCLAW_GATEWAY_URL", "ws://127.0.0.1:3")).url().toString());
+        assertEquals(
+                "ws://127.0.0.1:3",
+                resolve(Map.of("OPENCLAW_GATEWAY_URL", "ws://127.0.0.1:3"))
+                        .url()
+                        .toString());
     }
 
     @Test
     void tokenPrecedenceIsFlagThenEnvChainThenTalonJson() {
-        Map<String, String> all = Map.of("TALON_GATEWAY_TOKEN", "t", "OPENCLAW_GATEWAY_TOKEN", "o",
-                "CLAWDBOT_GATEWAY_TOKEN", "c");
+        Map<String, String> all =
+                Map.of("TALON_GATEWAY_TOKEN", "t", "OPENCLAW_GATEWAY_TOKEN", "o", "CLAWDBOT_GATEWAY_TOKEN", "c");
         assertEquals("flag", resolve(all, "--token", "flag").token());
         assertEquals("t", resolve(all).token());
-        assertEquals("o", resolve(Map.of("OPENCLAW_GATEWAY_TOKEN", "o", "CLAWDBOT_GATEWAY_TOKEN", "c")).token());
+        assertEquals(
+                "o",
+                resolve(Map.of("OPENCLAW_GATEWAY_TOKEN", "o", "CLAWDBOT_GATEWAY_TOKEN", "c"))
+                        .token());
         assertEquals("c", resolve(Map.of("CLAWDBOT_GATEWAY_TOKEN", "c")).token());
         assertEquals("from-json", resolve(Map.of("TALON_GATEWAY_TOKEN", " ")).token());
     }
@@ -81,10 +98,14 @@ class GatewayTargetTest {
 
     @Test
     void badUrlAndPortAreUsageErrors() {
-        assertEquals(CliException.USAGE, assertThrows(CliException.class,
-                () -> resolve(Map.of(), "--url", "http://127.0.0.1:1")).exitCode());
-        assertEquals(CliException.USAGE, assertThrows(CliException.class,
-                () -> resolve(Map.of("TALON_GATEWAY_PORT", "99999"))).exitCode());
+        assertEquals(
+                CliException.USAGE,
+                assertThrows(CliException.class, () -> resolve(Map.of(), "--url", "http://127.0.0.1:1"))
+                        .exitCode());
+        assertEquals(
+                CliException.USAGE,
+                assertThrows(CliException.class, () -> resolve(Map.of("TALON_GATEWAY_PORT", "99999")))
+                        .exitCode());
     }
 
     @Test

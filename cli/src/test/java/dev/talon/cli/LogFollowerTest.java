@@ -32,7 +32,11 @@ class LogFollowerTest {
     @Test
     void startsAtTheLastLines() throws Exception {
         Path log = dir.resolve("talon.log");
-        append(log, IntStream.rangeClosed(1, 100_000).mapToObj(i -> "line " + i + "\n").collect(Collectors.joining()));
+        append(
+                log,
+                IntStream.rangeClosed(1, 100_000)
+                        .mapToObj(i -> "line " + i + "\n")
+                        .collect(Collectors.joining()));
         try (LogFollower f = new LogFollower(log)) {
             assertTrue(f.openAtLastLines(3));
             assertEquals("line 99998\nline 99999\nline 100000\n", poll(f));

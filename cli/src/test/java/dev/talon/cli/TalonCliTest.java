@@ -31,13 +31,36 @@ class TalonCliTest {
         health.putObject("channels");
         health.putArray("agents");
         gateway.handlers.put("health", params -> FakeGateway.ok(health));
-        gateway.handlers.put("status", params -> FakeGateway.ok(
-                FakeGateway.JSON.createObjectNode().put("runtimeVersion", "0.1.0").put("pid", 42)));
-        gateway.handlers.put("system-presence", params -> FakeGateway.ok(FakeGateway.JSON.createArrayNode()
-                .add(FakeGateway.JSON.createObjectNode().put("host", "gw").put("mode", "gateway").put("reason", "self"))));
-        gateway.handlers.put(ShellCommand.METHOD, params -> FakeGateway.ok(params.path("command").asString().equals("bad")
-                ? FakeGateway.JSON.createObjectNode().put("ok", false).put("error", "Command not found: bad").put("output", "")
-                : FakeGateway.JSON.createObjectNode().put("ok", true).put("output", "ran: " + params.path("command").asString())));
+        gateway.handlers.put(
+                "status",
+                params -> FakeGateway.ok(FakeGateway.JSON
+                        .createObjectNode()
+                        .put("runtimeVersion", "0.1.0")
+                        .put("pid", 42)));
+        gateway.handlers.put(
+                "system-presence",
+                params -> FakeGateway.ok(FakeGateway.JSON
+                        .createArrayNode()
+                        .add(FakeGateway.JSON
+                                .createObjectNode()
+                                .put("host", "gw")
+                                .put("mode", "gateway")
+                                .put("reason", "self"))));
+        gateway.handlers.put(
+                ShellCommand.METHOD,
+                params -> FakeGateway.ok(
+                        params.path("command").asString().equals("bad")
+                                ? FakeGateway.JSON
+                                        .createObjectNode()
+                                        .put("ok", false)
+                                        .put("error", "Command not found: bad")
+                                        .put("output", "")
+                                : FakeGateway.JSON
+                                        .createObjectNode()
+                                        .put("ok", true)
+                                        .put(
+                                                "output",
+                                                "ran: " + params.path("command").asString())));
     }
 
     @AfterEach
@@ -63,7 +86,8 @@ class TalonCliTest {
 
     @Test
     void healthJsonPrintsThePayload() {
-        JsonNode printed = FakeGateway.JSON.readTree(run(0, "", "health", "--json").out());
+        JsonNode printed =
+                FakeGateway.JSON.readTree(run(0, "", "health", "--json").out());
         assertTrue(printed.path("ok").asBoolean());
     }
 
@@ -73,7 +97,8 @@ class TalonCliTest {
         TestContexts t = run(0, "", "call", "echo", "--params", "{\"a\": [1, 2]}", "--json");
         assertEquals("{\"a\":[1,2]}\n", t.out());
         JsonNode connect = gateway.received.poll(5, TimeUnit.SECONDS);
-        assertEquals(GatewayClient.ADMIN_SCOPES.toString().replace(" ", ""),
+        assertEquals(
+                GatewayClient.ADMIN_SCOPES.toString().replace(" ", ""),
                 connect.path("params").path("scopes").toString().replace("\"", ""));
     }
 
@@ -94,9 +119,12 @@ class TalonCliTest {
         assertTrue(out.contains("runtimeVersion: 0.1.0"), out);
         assertTrue(out.contains("Gateway OK"), out);
         assertTrue(out.contains("- gw  mode=gateway  reason=self"), out);
-        long connects = gateway.received.stream().filter(f -> f.path("method").asString().equals("connect")).count();
+        long connects = gateway.received.stream()
+                .filter(f -> f.path("method").asString().equals("connect"))
+                .count();
         assertEquals(3, connects);
-        JsonNode deepJson = FakeGateway.JSON.readTree(run(0, "", "status", "--deep", "--json").out());
+        JsonNode deepJson = FakeGateway.JSON.readTree(
+                run(0, "", "status", "--deep", "--json").out());
         assertEquals("gw", deepJson.path("presence").path(0).path("host").asString());
     }
 
@@ -110,7 +138,8 @@ class TalonCliTest {
 
     @Test
     void failingGogoCommandPrintsItsErrorAndExitsOne() {
-        assertEquals("error: Command not found: bad\n", run(1, "", "shell", "bad").err());
+        assertEquals(
+                "error: Command not found: bad\n", run(1, "", "shell", "bad").err());
         TestContexts repl = run(0, "bad\nlb\n", "shell");
         assertEquals("talon> talon> ran: lb\ntalon> \n", repl.out());
         assertEquals("error: Command not found: bad\n", repl.err());

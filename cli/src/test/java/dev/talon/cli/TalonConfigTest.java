@@ -44,7 +44,8 @@ class TalonConfigTest {
 
     @Test
     void wrongTypesAreIgnored() throws Exception {
-        Files.writeString(state.resolve("talon.json"),
+        Files.writeString(
+                state.resolve("talon.json"),
                 "{\"gateway\":{\"port\":\"80\",\"auth\":{\"token\":{\"source\":\"env\"}}}}");
         TalonConfig config = TalonConfig.load(state, json);
         assertTrue(config.port().isEmpty());

@@ -18,8 +18,12 @@ final class TestContexts {
         Properties props = new Properties();
         props.setProperty(CliContext.STATE_DIR_PROPERTY, stateDir.toString());
         props.setProperty(CliContext.VERSION_PROPERTY, "0.0.1-test");
-        ctx = new CliContext(env, props, new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
-                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        ctx = new CliContext(
+                env,
+                props,
+                new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
+                new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
     }
 
     TestContexts(Path stateDir, Map<String, String> env) {

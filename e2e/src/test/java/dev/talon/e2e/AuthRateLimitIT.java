@@ -22,14 +22,25 @@ class AuthRateLimitIT {
     @Test
     void tenWrongTokensLockTheClientOutEvenWithTheRightOne() throws Exception {
         Path state = Files.createTempDirectory("talon-e2e-rate");
-        Files.writeString(state.resolve("talon.json"), "{\"gateway\":{\"auth\":{\"token\":\"rate-token-0123456789abcdef\","
-                + "\"rateLimit\":{\"maxAttempts\":10,\"exemptLoopback\":false}}}}");
+        Files.writeString(
+                state.resolve("talon.json"),
+                "{\"gateway\":{\"auth\":{\"token\":\"rate-token-0123456789abcdef\","
+                        + "\"rateLimit\":{\"maxAttempts\":10,\"exemptLoopback\":false}}}}");
         try (GatewayProcess gw = GatewayProcess.start(state).awaitReady()) {
             for (int i = 0; i < 10; i++) {
-                assertEquals("AUTH_TOKEN_MISMATCH", attempt(gw, "wrong-" + i).path("error").path("details").path("code").asString());
+                assertEquals(
+                        "AUTH_TOKEN_MISMATCH",
+                        attempt(gw, "wrong-" + i)
+                                .path("error")
+                                .path("details")
+                                .path("code")
+                                .asString());
             }
             JsonNode locked = attempt(gw, "rate-token-0123456789abcdef");
-            assertEquals("AUTH_RATE_LIMITED", locked.path("error").path("details").path("code").asString(), locked.toString());
+            assertEquals(
+                    "AUTH_RATE_LIMITED",
+                    locked.path("error").path("details").path("code").asString(),
+                    locked.toString());
             assertTrue(locked.path("error").path("retryable").asBoolean());
             assertTrue(locked.path("error").path("retryAfterMs").asLong() > 0);
         }
@@ -38,12 +49,20 @@ class AuthRateLimitIT {
     @Test
     void aLoopbackClientIsSlowedDownButNeverLockedOut() throws Exception {
         Path state = Files.createTempDirectory("talon-e2e-rate-lo");
-        Files.writeString(state.resolve("talon.json"), "{\"gateway\":{\"auth\":{\"token\":\"rate-token-0123456789abcdef\"}}}");
+        Files.writeString(
+                state.resolve("talon.json"), "{\"gateway\":{\"auth\":{\"token\":\"rate-token-0123456789abcdef\"}}}");
         try (GatewayProcess gw = GatewayProcess.start(state).awaitReady()) {
             for (int i = 0; i < 12; i++) {
-                assertEquals("AUTH_TOKEN_MISMATCH", attempt(gw, "wrong-" + i).path("error").path("details").path("code").asString());
+                assertEquals(
+                        "AUTH_TOKEN_MISMATCH",
+                        attempt(gw, "wrong-" + i)
+                                .path("error")
+                                .path("details")
+                                .path("code")
+                                .asString());
             }
-            assertTrue(attempt(gw, "rate-token-0123456789abcdef").path("ok").asBoolean(), "the right token still works");
+            assertTrue(
+                    attempt(gw, "rate-token-0123456789abcdef").path("ok").asBoolean(), "the right token still works");
         }
     }
 }

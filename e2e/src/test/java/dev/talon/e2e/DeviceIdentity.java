@@ -27,12 +27,20 @@ final class DeviceIdentity {
     }
 
     /** Connect params for a signed {@code cli}/{@code cli} operator; {@code auth} fields may be null. */
-    ObjectNode connectParams(JsonNode challenge, String token, String deviceToken, List<String> scopes) throws Exception {
-        return connectParams(challenge, token, deviceToken, scopes, challenge.path("nonce").asString(), challenge.path("ts").asLong());
+    ObjectNode connectParams(JsonNode challenge, String token, String deviceToken, List<String> scopes)
+            throws Exception {
+        return connectParams(
+                challenge,
+                token,
+                deviceToken,
+                scopes,
+                challenge.path("nonce").asString(),
+                challenge.path("ts").asLong());
     }
 
-    ObjectNode connectParams(JsonNode challenge, String token, String deviceToken, List<String> scopes, String nonce,
-            long signedAt) throws Exception {
+    ObjectNode connectParams(
+            JsonNode challenge, String token, String deviceToken, List<String> scopes, String nonce, long signedAt)
+            throws Exception {
         ObjectNode p = WsClient.connectParams("cli", "cli", null, scopes);
         ((ObjectNode) p.path("client")).put("deviceFamily", "Linux");
         ObjectNode auth = p.putObject("auth");
@@ -43,14 +51,28 @@ final class DeviceIdentity {
             auth.put("deviceToken", deviceToken);
         }
         String signedToken = token != null ? token : deviceToken != null ? deviceToken : "";
-        String payload = String.join("|", "v3", id, "cli", "cli", "operator", String.join(",", scopes),
-                String.valueOf(signedAt), signedToken, nonce, "linux", "linux");
+        String payload = String.join(
+                "|",
+                "v3",
+                id,
+                "cli",
+                "cli",
+                "operator",
+                String.join(",", scopes),
+                String.valueOf(signedAt),
+                signedToken,
+                nonce,
+                "linux",
+                "linux");
         Signature s = Signature.getInstance("Ed25519");
         s.initSign(pair.getPrivate());
         s.update(payload.getBytes(StandardCharsets.UTF_8));
-        p.putObject("device").put("id", id).put("publicKey", publicKey)
+        p.putObject("device")
+                .put("id", id)
+                .put("publicKey", publicKey)
                 .put("signature", Base64.getUrlEncoder().withoutPadding().encodeToString(s.sign()))
-                .put("signedAt", signedAt).put("nonce", nonce);
+                .put("signedAt", signedAt)
+                .put("nonce", nonce);
         return p;
     }
 }

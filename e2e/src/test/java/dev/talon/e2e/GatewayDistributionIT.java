@@ -45,7 +45,9 @@ class GatewayDistributionIT {
     @Test
     @Order(1)
     void firstRunGeneratesATokenReadableOnlyByTheOwner() throws Exception {
-        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(stateDir.resolve("talon.json"))));
+        assertEquals(
+                "rw-------",
+                PosixFilePermissions.toString(Files.getPosixFilePermissions(stateDir.resolve("talon.json"))));
         assertTrue(gateway.output().contains("generated a gateway token"), gateway.output());
         assertTrue(token.length() >= 32);
     }
@@ -65,7 +67,13 @@ class GatewayDistributionIT {
             assertEquals(ADMIN.get(0), hello.path("auth").path("scopes").path(0).asString());
             assertEquals(26_214_400, hello.path("policy").path("maxPayload").asLong());
             assertEquals(30_000, hello.path("policy").path("tickIntervalMs").asLong());
-            assertEquals("self", hello.path("snapshot").path("presence").path(0).path("reason").asString());
+            assertEquals(
+                    "self",
+                    hello.path("snapshot")
+                            .path("presence")
+                            .path(0)
+                            .path("reason")
+                            .asString());
         }
     }
 
@@ -96,16 +104,21 @@ class GatewayDistributionIT {
         try (WsClient good = WsClient.connect(gateway.url(), token, ADMIN);
                 WsClient bad = WsClient.connect(gateway.url(), token, ADMIN)) {
             bad.sendRaw("not json");
-            assertEquals("INVALID_REQUEST", bad.nextResponse().path("error").path("code").asString());
+            assertEquals(
+                    "INVALID_REQUEST",
+                    bad.nextResponse().path("error").path("code").asString());
             bad.sendRaw("{\"type\":\"req\",\"id\":5,\"method\":\"health\"}");
             assertEquals("invalid", bad.nextResponse().path("id").asString());
             bad.sendRaw("{\"type\":\"req\",\"id\":\"x\",\"method\":\"health\",\"extra\":true}");
-            assertTrue(bad.nextResponse().path("error").path("message").asString().contains("extra"));
+            assertTrue(
+                    bad.nextResponse().path("error").path("message").asString().contains("extra"));
             for (int i = 0; i < 500; i++) {
                 bad.sendRaw("{\"type\":\"req\",\"id\":\"f" + i + "\",\"method\":\"no.such.method\"}");
             }
             JsonNode last = bad.awaitResponse("f499");
-            assertEquals("unknown method: no.such.method", last.path("error").path("message").asString());
+            assertEquals(
+                    "unknown method: no.such.method",
+                    last.path("error").path("message").asString());
             assertTrue(good.request("health", null).path("ok").asBoolean());
             assertTrue(bad.request("health", null).path("ok").asBoolean());
         }
@@ -115,10 +128,13 @@ class GatewayDistributionIT {
     @Order(5)
     void aRepeatedIdempotencyKeyReplaysAndADifferentPayloadIsRefused() throws Exception {
         try (WsClient c = WsClient.connect(gateway.url(), token, ADMIN)) {
-            JsonNode first = c.request("system-event", WsClient.JSON.readTree("{\"text\":\"deploy done\",\"idempotencyKey\":\"k-1\"}"));
-            JsonNode again = c.request("system-event", WsClient.JSON.readTree("{\"text\":\"deploy done\",\"idempotencyKey\":\"k-1\"}"));
+            JsonNode first = c.request(
+                    "system-event", WsClient.JSON.readTree("{\"text\":\"deploy done\",\"idempotencyKey\":\"k-1\"}"));
+            JsonNode again = c.request(
+                    "system-event", WsClient.JSON.readTree("{\"text\":\"deploy done\",\"idempotencyKey\":\"k-1\"}"));
             assertEquals(first.path("payload"), again.path("payload"));
-            JsonNode other = c.request("system-event", WsClient.JSON.readTree("{\"text\":\"other\",\"idempotencyKey\":\"k-1\"}"));
+            JsonNode other = c.request(
+                    "system-event", WsClient.JSON.readTree("{\"text\":\"other\",\"idempotencyKey\":\"k-1\"}"));
             assertEquals("INVALID_REQUEST", other.path("error").path("code").asString(), other.toString());
             JsonNode status = c.request("status", null);
             long queued = 0;
@@ -142,12 +158,16 @@ class GatewayDistributionIT {
         }
         try (WsClient c = WsClient.open(gateway.url())) {
             JsonNode res = c.request("health", null);
-            assertEquals("invalid handshake: first request must be connect", res.path("error").path("message").asString());
+            assertEquals(
+                    "invalid handshake: first request must be connect",
+                    res.path("error").path("message").asString());
             assertEquals(1008, c.awaitClose());
         }
         try (WsClient c = WsClient.open(gateway.url())) {
             JsonNode res = c.request("connect", WsClient.connectParams("cli", "cli", "wrong", ADMIN));
-            assertEquals("AUTH_TOKEN_MISMATCH", res.path("error").path("details").path("code").asString());
+            assertEquals(
+                    "AUTH_TOKEN_MISMATCH",
+                    res.path("error").path("details").path("code").asString());
             assertEquals(1008, c.awaitClose());
         }
     }
@@ -170,7 +190,9 @@ class GatewayDistributionIT {
             Files.delete(jar);
             GatewayProcess.await(Duration.ofSeconds(5), () -> !advertises("example.echo"), "example.echo removed");
             JsonNode gone = bystander.request("example.echo", null);
-            assertEquals("unknown method: example.echo", gone.path("error").path("message").asString());
+            assertEquals(
+                    "unknown method: example.echo",
+                    gone.path("error").path("message").asString());
             assertTrue(bystander.request("health", null).path("ok").asBoolean(), "bystander connection survived");
         }
     }

@@ -22,19 +22,23 @@ import java.util.regex.Pattern;
 
 /** A gateway started from the unpacked distribution with {@code bin/talon gateway run}, in its own state dir. */
 final class GatewayProcess implements AutoCloseable {
-    static final Path DIST = Paths.get(System.getProperty("talon.dist", "target/dist/talon")).toAbsolutePath();
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    static final Path DIST =
+            Paths.get(System.getProperty("talon.dist", "target/dist/talon")).toAbsolutePath();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     final Path stateDir;
     final int port;
     final Path log;
     private final Process process;
 
-    private GatewayProcess(Path stateDir, int port, List<String> extraArgs, Map<String, String> env) throws IOException {
+    private GatewayProcess(Path stateDir, int port, List<String> extraArgs, Map<String, String> env)
+            throws IOException {
         this.stateDir = stateDir;
         this.port = port;
         this.log = stateDir.resolve("e2e-stdout.log");
-        List<String> cmd = new ArrayList<>(List.of(DIST.resolve("bin/talon").toString(), "gateway", "run", "--port", String.valueOf(port)));
+        List<String> cmd = new ArrayList<>(
+                List.of(DIST.resolve("bin/talon").toString(), "gateway", "run", "--port", String.valueOf(port)));
         cmd.addAll(extraArgs);
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile());
         pb.environment().put("TALON_STATE_DIR", stateDir.toString());
@@ -68,8 +72,12 @@ final class GatewayProcess implements AutoCloseable {
 
     int httpStatus(String path) {
         try {
-            return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).timeout(Duration.ofSeconds(2)).build(),
-                    HttpResponse.BodyHandlers.discarding()).statusCode();
+            return HTTP.send(
+                            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                                    .timeout(Duration.ofSeconds(2))
+                                    .build(),
+                            HttpResponse.BodyHandlers.discarding())
+                    .statusCode();
         } catch (IOException e) {
             return -1;
         } catch (InterruptedException e) {
@@ -80,7 +88,8 @@ final class GatewayProcess implements AutoCloseable {
 
     /** The token the launcher generated into talon.json on first run. */
     String generatedToken() throws IOException {
-        Matcher m = Pattern.compile("\"token\"\\s*:\\s*\"([^\"]+)\"").matcher(Files.readString(stateDir.resolve("talon.json")));
+        Matcher m = Pattern.compile("\"token\"\\s*:\\s*\"([^\"]+)\"")
+                .matcher(Files.readString(stateDir.resolve("talon.json")));
         if (!m.find()) {
             throw new AssertionError("no token in talon.json");
         }
@@ -119,7 +128,8 @@ final class GatewayProcess implements AutoCloseable {
     }
 
     /** Runs {@code bin/talon <args>} (the CLI) against this state dir. */
-    static CliResult cli(Path stateDir, Map<String, String> env, String... args) throws IOException, InterruptedException {
+    static CliResult cli(Path stateDir, Map<String, String> env, String... args)
+            throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>(List.of(DIST.resolve("bin/talon").toString()));
         cmd.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(cmd);

@@ -23,7 +23,8 @@ class HostileInputIT {
 
     @BeforeAll
     static void start() throws Exception {
-        gw = GatewayProcess.start(Files.createTempDirectory("talon-e2e-hostile")).awaitReady();
+        gw = GatewayProcess.start(Files.createTempDirectory("talon-e2e-hostile"))
+                .awaitReady();
         token = gw.generatedToken();
     }
 
@@ -36,7 +37,8 @@ class HostileInputIT {
     void hostileJsonIsAnsweredAndTheConnectionAndGatewaySurvive() throws Exception {
         List<String> hostile = List.of(
                 "[".repeat(100_000),
-                "{\"type\":\"req\",\"id\":\"n\",\"method\":\"health\",\"params\":{\"x\":" + "9".repeat(2_000_000) + "}}",
+                "{\"type\":\"req\",\"id\":\"n\",\"method\":\"health\",\"params\":{\"x\":" + "9".repeat(2_000_000)
+                        + "}}",
                 "{\"type\":\"req\",\"id\":\"d\",\"id\":\"d2\",\"method\":\"health\"}",
                 "{\"type\":\"req\",\"id\":\"s\",\"method\":\"health\",\"params\":{\"t\":\"\\ud800\"}}",
                 "42",
@@ -46,8 +48,12 @@ class HostileInputIT {
             for (String frame : hostile) {
                 c.sendRaw(frame);
                 JsonNode res = c.nextResponse();
-                assertFalse(res.path("ok").asBoolean() && res.path("id").asString().equals("p"), "__proto__ must not pass: " + res);
-                assertTrue(res.path("ok").asBoolean() || res.path("error").path("code").asString().equals("INVALID_REQUEST"),
+                assertFalse(
+                        res.path("ok").asBoolean() && res.path("id").asString().equals("p"),
+                        "__proto__ must not pass: " + res);
+                assertTrue(
+                        res.path("ok").asBoolean()
+                                || res.path("error").path("code").asString().equals("INVALID_REQUEST"),
                         frame.substring(0, Math.min(60, frame.length())) + " -> " + res);
             }
             assertTrue(c.request("health", null).path("ok").asBoolean(), "the connection still works");
@@ -59,9 +65,11 @@ class HostileInputIT {
     void compressionIsNeverNegotiated() throws Exception {
         try (Socket s = new Socket(InetAddress.getLoopbackAddress(), gw.port)) {
             OutputStream out = s.getOutputStream();
-            out.write(("GET / HTTP/1.1\r\nHost: 127.0.0.1:" + gw.port + "\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
-                    + "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n"
-                    + "Sec-WebSocket-Extensions: permessage-deflate; client_max_window_bits\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.write(("GET / HTTP/1.1\r\nHost: 127.0.0.1:" + gw.port
+                            + "\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+                            + "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n"
+                            + "Sec-WebSocket-Extensions: permessage-deflate; client_max_window_bits\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
             out.flush();
             InputStream in = s.getInputStream();
             StringBuilder head = new StringBuilder();

@@ -21,7 +21,8 @@ class LifecycleIT {
         try (WsClient c = WsClient.connect(gw.url(), gw.generatedToken(), READ)) {
             gw.stop();
             JsonNode shutdown = c.awaitEvent("shutdown");
-            assertEquals("gateway stopping", shutdown.path("payload").path("reason").asString());
+            assertEquals(
+                    "gateway stopping", shutdown.path("payload").path("reason").asString());
             assertTrue(shutdown.path("seq").asLong() >= 1);
             assertEquals(1012, c.awaitClose());
         }
@@ -66,15 +67,23 @@ class LifecycleIT {
     @Test
     void flagsAndEnvironmentOverrideTheConfigFile() throws Exception {
         Path state = Files.createTempDirectory("talon-e2e-flags");
-        Files.writeString(state.resolve("talon.json"), "{ // comments are fine\n \"gateway\": { \"auth\": { \"token\": \"file-token-000000000000\" } } }");
-        try (GatewayProcess gw = GatewayProcess.start(state, List.of("--token", "flag-token-000000000000"),
-                Map.of("TALON_GATEWAY_TOKEN", "env-token-000000000000")).awaitReady()) {
+        Files.writeString(
+                state.resolve("talon.json"),
+                "{ // comments are fine\n \"gateway\": { \"auth\": { \"token\": \"file-token-000000000000\" } } }");
+        try (GatewayProcess gw = GatewayProcess.start(
+                        state,
+                        List.of("--token", "flag-token-000000000000"),
+                        Map.of("TALON_GATEWAY_TOKEN", "env-token-000000000000"))
+                .awaitReady()) {
             try (WsClient c = WsClient.connect(gw.url(), "flag-token-000000000000", READ)) {
                 assertTrue(c.request("health", null).path("ok").asBoolean());
             }
             try (WsClient c = WsClient.open(gw.url())) {
-                JsonNode res = c.request("connect", WsClient.connectParams("cli", "cli", "file-token-000000000000", READ));
-                assertEquals("AUTH_TOKEN_MISMATCH", res.path("error").path("details").path("code").asString());
+                JsonNode res =
+                        c.request("connect", WsClient.connectParams("cli", "cli", "file-token-000000000000", READ));
+                assertEquals(
+                        "AUTH_TOKEN_MISMATCH",
+                        res.path("error").path("details").path("code").asString());
             }
         }
     }

@@ -23,7 +23,8 @@ class PairingCrashIT {
     @Test
     void killingTheDaemonMidWriteNeverLosesAnApprovedDevice() throws Exception {
         Path state = Files.createTempDirectory("talon-e2e-crash");
-        Files.writeString(state.resolve("talon.json"), "{\"gateway\":{\"auth\":{\"token\":\"crash-token-0123456789abcdef\"}}}");
+        Files.writeString(
+                state.resolve("talon.json"), "{\"gateway\":{\"auth\":{\"token\":\"crash-token-0123456789abcdef\"}}}");
         Set<String> approved = ConcurrentHashMap.newKeySet();
         for (int round = 0; round < ROUNDS; round++) {
             GatewayProcess gw = GatewayProcess.start(state).awaitReady();
@@ -32,7 +33,8 @@ class PairingCrashIT {
             AtomicBoolean stop = new AtomicBoolean();
             Thread writer = new Thread(() -> pairDevices(gw, approved, stop), "pairing-writer");
             writer.start();
-            GatewayProcess.await(Duration.ofSeconds(60), () -> approved.size() >= target, "devices paired before the kill");
+            GatewayProcess.await(
+                    Duration.ofSeconds(60), () -> approved.size() >= target, "devices paired before the kill");
             gw.kill(); // while the writer is still pairing
             stop.set(true);
             writer.join(30_000);
@@ -46,7 +48,8 @@ class PairingCrashIT {
         while (!stop.get()) {
             try (WsClient c = WsClient.open(gw.url())) {
                 DeviceIdentity d = new DeviceIdentity();
-                JsonNode res = c.request("connect", d.connectParams(c.challenge, "crash-token-0123456789abcdef", null, READ));
+                JsonNode res =
+                        c.request("connect", d.connectParams(c.challenge, "crash-token-0123456789abcdef", null, READ));
                 if (res.path("ok").asBoolean()) {
                     approved.add(d.id);
                 }
@@ -60,7 +63,9 @@ class PairingCrashIT {
         try (WsClient admin = WsClient.connect(gw.url(), "crash-token-0123456789abcdef", List.of("operator.admin"))) {
             JsonNode list = admin.request("device.pair.list", WsClient.JSON.createObjectNode());
             Set<String> paired = ConcurrentHashMap.newKeySet();
-            list.path("payload").path("paired").forEach(d -> paired.add(d.path("deviceId").asString()));
+            list.path("payload")
+                    .path("paired")
+                    .forEach(d -> paired.add(d.path("deviceId").asString()));
             for (String id : approved) {
                 assertTrue(paired.contains(id), "device " + id + " lost after a crash; paired: " + paired.size());
             }

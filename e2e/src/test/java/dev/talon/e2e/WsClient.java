@@ -23,18 +23,23 @@ final class WsClient implements AutoCloseable {
     final BlockingQueue<JsonNode> frames = new LinkedBlockingQueue<>();
     /** Events skipped while waiting for a response, kept for {@link #awaitEvent}. */
     private final java.util.Deque<JsonNode> skippedEvents = new java.util.ArrayDeque<>();
+
     final CompletableFuture<Integer> closeCode = new CompletableFuture<>();
     volatile String closeReason;
     /** The {@code connect.challenge} payload. */
     volatile JsonNode challenge;
     /** The hello-ok payload, after {@link #connect}. */
     volatile JsonNode hello;
+
     private final WebSocket ws;
     private final AtomicInteger ids = new AtomicInteger();
 
     private WsClient(String url) {
-        ws = HttpClient.newHttpClient().newWebSocketBuilder().connectTimeout(WAIT)
-                .buildAsync(URI.create(url), new Listener()).join();
+        ws = HttpClient.newHttpClient()
+                .newWebSocketBuilder()
+                .connectTimeout(WAIT)
+                .buildAsync(URI.create(url), new Listener())
+                .join();
     }
 
     /** Opens a socket and returns it once the challenge arrived. */
@@ -62,7 +67,11 @@ final class WsClient implements AutoCloseable {
     static ObjectNode connectParams(String clientId, String mode, String token, List<String> scopes) {
         ObjectNode p = JSON.createObjectNode();
         p.put("minProtocol", 4).put("maxProtocol", 4).put("role", "operator");
-        p.putObject("client").put("id", clientId).put("version", "e2e").put("platform", "linux").put("mode", mode);
+        p.putObject("client")
+                .put("id", clientId)
+                .put("version", "e2e")
+                .put("platform", "linux")
+                .put("mode", mode);
         scopes.forEach(p.putArray("scopes")::add);
         if (token != null) {
             p.putObject("auth").put("token", token);
@@ -73,7 +82,8 @@ final class WsClient implements AutoCloseable {
     /** Sends a request and waits for its response, skipping events. */
     JsonNode request(String method, JsonNode params) throws InterruptedException {
         String id = "e2e-" + ids.incrementAndGet();
-        ObjectNode frame = JSON.createObjectNode().put("type", "req").put("id", id).put("method", method);
+        ObjectNode frame =
+                JSON.createObjectNode().put("type", "req").put("id", id).put("method", method);
         if (params != null) {
             frame.set("params", params);
         }
@@ -85,7 +95,9 @@ final class WsClient implements AutoCloseable {
         long deadline = System.nanoTime() + WAIT.toNanos();
         while (System.nanoTime() < deadline) {
             JsonNode f = frames.poll(100, TimeUnit.MILLISECONDS);
-            if (f != null && "res".equals(f.path("type").asString()) && id.equals(f.path("id").asString())) {
+            if (f != null
+                    && "res".equals(f.path("type").asString())
+                    && id.equals(f.path("id").asString())) {
                 return f;
             }
             if (f != null && "event".equals(f.path("type").asString())) {
@@ -106,7 +118,9 @@ final class WsClient implements AutoCloseable {
         long deadline = System.nanoTime() + WAIT.toNanos();
         while (System.nanoTime() < deadline) {
             JsonNode f = frames.poll(100, TimeUnit.MILLISECONDS);
-            if (f != null && "event".equals(f.path("type").asString()) && name.equals(f.path("event").asString())) {
+            if (f != null
+                    && "event".equals(f.path("type").asString())
+                    && name.equals(f.path("event").asString())) {
                 return f;
             }
         }

@@ -35,7 +35,9 @@ public class AdmissionSecurityIT extends GatewayTestSupport {
             JsonNode res = ws.nextJson();
             assertEquals("c1", text(res.path("id")));
             assertEquals("INVALID_REQUEST", text(res.path("error").path("code")));
-            assertEquals("CONTROL_UI_ORIGIN_NOT_ALLOWED", text(res.path("error").path("details").path("code")));
+            assertEquals(
+                    "CONTROL_UI_ORIGIN_NOT_ALLOWED",
+                    text(res.path("error").path("details").path("code")));
             assertTrue(text(res.path("error").path("message")).startsWith("origin not allowed"));
             RawWebSocket.Frame close = ws.next();
             assertEquals(8, close.opcode());
@@ -51,7 +53,9 @@ public class AdmissionSecurityIT extends GatewayTestSupport {
         try (RawWebSocket ws = RawWebSocket.open(port(), Map.of("Host", host, "Origin", "http://" + host))) {
             ws.nextJson();
             ws.connect("c1", connectParams("cli", "cli", TOKEN));
-            assertEquals("CONTROL_UI_ORIGIN_NOT_ALLOWED", text(ws.nextJson().path("error").path("details").path("code")));
+            assertEquals(
+                    "CONTROL_UI_ORIGIN_NOT_ALLOWED",
+                    text(ws.nextJson().path("error").path("details").path("code")));
             assertEquals(1008, ws.next().closeCode());
         }
     }

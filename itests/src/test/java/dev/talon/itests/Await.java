@@ -35,8 +35,8 @@ public final class Await {
                 last = e;
             }
             if (System.nanoTime() - deadline > 0) {
-                AssertionError failure = new AssertionError("timed out after " + timeout.toMillis() + " ms waiting for: " + what
-                        + (last == null ? "" : " (last failure: " + last + ")"));
+                AssertionError failure = new AssertionError("timed out after " + timeout.toMillis()
+                        + " ms waiting for: " + what + (last == null ? "" : " (last failure: " + last + ")"));
                 if (last != null) {
                     failure.initCause(last);
                 }

@@ -43,14 +43,19 @@ public class ConfigReloadIT extends GatewayTestSupport {
         try (WsTestClient existing = admin()) {
             long t0 = System.nanoTime();
             writeConfig(stateDir(), json(port(), "it-token-rotated", null));
-            Await.until("a new connection is accepted with the new token", APPLY_WITHIN, () -> accepts(port(), "it-token-rotated"));
+            Await.until(
+                    "a new connection is accepted with the new token",
+                    APPLY_WITHIN,
+                    () -> accepts(port(), "it-token-rotated"));
             long tookMs = (System.nanoTime() - t0) / 1_000_000;
             assertTrue("applied after " + tookMs + " ms", tookMs <= APPLY_WITHIN_MS);
 
             try (WsTestClient stale = WsTestClient.open(port())) {
                 stale.awaitChallenge();
                 JsonNode res = stale.connect(connectParams("cli", "cli", TOKEN, "operator.admin"));
-                assertEquals("AUTH_TOKEN_MISMATCH", text(res.path("error").path("details").path("code")));
+                assertEquals(
+                        "AUTH_TOKEN_MISMATCH",
+                        text(res.path("error").path("details").path("code")));
                 assertEquals(1008, stale.awaitClose(WAIT).code());
             }
             WsTestClient.Close invalidated = existing.awaitClose(WAIT);
@@ -70,13 +75,16 @@ public class ConfigReloadIT extends GatewayTestSupport {
         assertEquals(1000, hello.path("policy").path("tickIntervalMs").asLong());
         try (WsTestClient c = admin()) {
             JsonNode tick = c.awaitEvent("tick", Duration.ofMillis(3_000));
-            assertTrue("tick carries ts and seq: " + tick, tick.path("payload").path("ts").isIntegralNumber() && tick.has("seq"));
+            assertTrue(
+                    "tick carries ts and seq: " + tick,
+                    tick.path("payload").path("ts").isIntegralNumber() && tick.has("seq"));
         }
     }
 
     @Test
     public void anOutOfRangePortIsRejectedAndThePreviousConfigStaysInForce() {
-        assertRejectedEditKeepsGateway("{\"gateway\":{\"port\":70000,\"auth\":{\"mode\":\"token\",\"token\":\"other\"}}}");
+        assertRejectedEditKeepsGateway(
+                "{\"gateway\":{\"port\":70000,\"auth\":{\"mode\":\"token\",\"token\":\"other\"}}}");
     }
 
     @Test
@@ -86,7 +94,8 @@ public class ConfigReloadIT extends GatewayTestSupport {
 
     @Test
     public void anUnknownKeyIsRejectedAndThePreviousConfigStaysInForce() {
-        assertRejectedEditKeepsGateway("{\"gateway\":{\"port\":" + port() + ",\"auth\":{\"token\":\"other\"},\"colour\":\"blue\"}}");
+        assertRejectedEditKeepsGateway(
+                "{\"gateway\":{\"port\":" + port() + ",\"auth\":{\"token\":\"other\"},\"colour\":\"blue\"}}");
     }
 
     @Test
@@ -95,8 +104,12 @@ public class ConfigReloadIT extends GatewayTestSupport {
         int newPort = freePort();
         try (WsTestClient existing = admin()) {
             writeConfig(stateDir(), json(newPort, TOKEN, null));
-            Await.until("the gateway answers on the new port " + newPort, Duration.ofSeconds(5), () -> accepts(newPort, TOKEN));
-            Await.until("the old port " + oldPort + " refuses connections", Duration.ofSeconds(5), () -> refused(oldPort));
+            Await.until(
+                    "the gateway answers on the new port " + newPort,
+                    Duration.ofSeconds(5),
+                    () -> accepts(newPort, TOKEN));
+            Await.until(
+                    "the old port " + oldPort + " refuses connections", Duration.ofSeconds(5), () -> refused(oldPort));
             WsTestClient.Close close = existing.awaitClose(WAIT);
             assertEquals("connections on the old listener are told to reconnect", 1012, close.code());
         }
@@ -105,21 +118,25 @@ public class ConfigReloadIT extends GatewayTestSupport {
     private void assertRejectedEditKeepsGateway(String badJson) {
         long logOffset = logSize();
         writeConfig(stateDir(), badJson);
-        Await.until("the loader logs the rejection", Duration.ofSeconds(5), () -> logSince(logOffset).contains(REJECTED));
+        Await.until("the loader logs the rejection", Duration.ofSeconds(5), () -> logSince(logOffset)
+                .contains(REJECTED));
         assertTrue("old port and old token still work", accepts(port(), TOKEN));
         assertFalse("the rejected token was not applied", accepts(port(), "other"));
     }
 
     private static String json(int port, String token, String extra) {
         return "{\n  // edited by ConfigReloadIT\n  \"gateway\": {\"port\": " + port
-                + ", \"auth\": {\"mode\": \"token\", \"token\": \"" + token + "\"}" + (extra == null ? "" : ", " + extra) + "}\n}\n";
+                + ", \"auth\": {\"mode\": \"token\", \"token\": \"" + token + "\"}"
+                + (extra == null ? "" : ", " + extra) + "}\n}\n";
     }
 
     /** Whether a fresh connection completes the handshake with {@code token} on {@code port}. */
     private static boolean accepts(int port, String token) {
         try (WsTestClient c = WsTestClient.open(port)) {
             c.awaitChallenge();
-            return c.connect(connectParams("cli", "cli", token, "operator.read")).path("ok").asBoolean(false);
+            return c.connect(connectParams("cli", "cli", token, "operator.read"))
+                    .path("ok")
+                    .asBoolean(false);
         } catch (IllegalStateException notListening) {
             return false;
         }
@@ -154,7 +171,11 @@ public class ConfigReloadIT extends GatewayTestSupport {
     private static String logSince(long offset) {
         try {
             byte[] all = Files.readAllBytes(log());
-            return new String(all, (int) Math.min(offset, all.length), (int) Math.max(0, all.length - offset), StandardCharsets.UTF_8);
+            return new String(
+                    all,
+                    (int) Math.min(offset, all.length),
+                    (int) Math.max(0, all.length - offset),
+                    StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -36,16 +36,28 @@ public class DispatchIsolationIT extends GatewayTestSupport {
     @Override
     protected List<Option> extraOptions(Path dir) {
         return List.of(
-                bundle(SyntheticBundles.handlerBundle(dir, "it.plugin.boom", ThrowingHandler.class, "it.boom", "operator.read", 0, Map.of())),
-                bundle(SyntheticBundles.handlerBundle(dir, "it.plugin.silent", SilentHandler.class, "it.silent", "operator.read", 0, Map.of())),
-                bundle(SyntheticBundles.handlerBundle(dir, "it.plugin.blocking", BlockingHandler.class, "it.blocking", "operator.read", 0, Map.of())));
+                bundle(SyntheticBundles.handlerBundle(
+                        dir, "it.plugin.boom", ThrowingHandler.class, "it.boom", "operator.read", 0, Map.of())),
+                bundle(SyntheticBundles.handlerBundle(
+                        dir, "it.plugin.silent", SilentHandler.class, "it.silent", "operator.read", 0, Map.of())),
+                bundle(SyntheticBundles.handlerBundle(
+                        dir,
+                        "it.plugin.blocking",
+                        BlockingHandler.class,
+                        "it.blocking",
+                        "operator.read",
+                        0,
+                        Map.of())));
     }
 
     @Before
     public void awaitPluginMethods() {
         MethodRegistry registry = service(MethodRegistry.class);
-        Await.until("synthetic methods registered", Duration.ofSeconds(10), () -> List.of("it.boom", "it.silent", "it.blocking")
-                .stream().allMatch(m -> registry.snapshot().active(m).isPresent()));
+        Await.until(
+                "synthetic methods registered",
+                Duration.ofSeconds(10),
+                () -> List.of("it.boom", "it.silent", "it.blocking").stream()
+                        .allMatch(m -> registry.snapshot().active(m).isPresent()));
     }
 
     @Test
@@ -57,13 +69,19 @@ public class DispatchIsolationIT extends GatewayTestSupport {
             assertEquals("INTERNAL", text(error.path("code")));
             String correlationId = text(error.path("details").path("correlationId"));
             assertTrue("correlationId in details: " + error, correlationId != null && !correlationId.isBlank());
-            assertTrue("the message names the correlation id: " + error, text(error.path("message")).contains(correlationId));
-            assertFalse("no stack trace or exception text leaks: " + error, error.toString().contains("synthetic failure"));
+            assertTrue(
+                    "the message names the correlation id: " + error,
+                    text(error.path("message")).contains(correlationId));
+            assertFalse(
+                    "no stack trace or exception text leaks: " + error,
+                    error.toString().contains("synthetic failure"));
 
             assertTrue(c.call("health", Map.of()).path("ok").asBoolean());
             JsonNode again = c.call("it.boom", Map.of());
-            assertFalse("each failure gets its own correlation id",
-                    correlationId.equals(text(again.path("error").path("details").path("correlationId"))));
+            assertFalse(
+                    "each failure gets its own correlation id",
+                    correlationId.equals(
+                            text(again.path("error").path("details").path("correlationId"))));
         }
     }
 
@@ -74,7 +92,8 @@ public class DispatchIsolationIT extends GatewayTestSupport {
             JsonNode res = c.call("it.silent", Map.of());
             long tookMs = (System.nanoTime() - t0) / 1_000_000;
             assertUnavailableTimeout(res, "it.silent");
-            assertTrue("answered after " + tookMs + " ms, deadline " + HANDLER_TIMEOUT_MS,
+            assertTrue(
+                    "answered after " + tookMs + " ms, deadline " + HANDLER_TIMEOUT_MS,
                     tookMs >= HANDLER_TIMEOUT_MS - 50 && tookMs < HANDLER_TIMEOUT_MS + 3_000);
             assertTrue(c.call("health", Map.of()).path("ok").asBoolean());
         }
@@ -88,7 +107,9 @@ public class DispatchIsolationIT extends GatewayTestSupport {
             JsonNode res = c.call("it.blocking", Map.of());
             assertUnavailableTimeout(res, "it.blocking");
             JsonNode status = c.call("status", Map.of(), Duration.ofSeconds(2));
-            assertTrue("status answers while a worker is still blocked: " + status, status.path("ok").asBoolean());
+            assertTrue(
+                    "status answers while a worker is still blocked: " + status,
+                    status.path("ok").asBoolean());
         }
     }
 

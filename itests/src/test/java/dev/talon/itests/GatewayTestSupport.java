@@ -51,8 +51,10 @@ public abstract class GatewayTestSupport {
     public static final String PORT = "talon.it.port";
     /** Bundles left out of the container: the interactive shell would read the test JVM's stdin. */
     private static final List<String> SKIPPED = List.of("org.apache.felix.gogo.shell");
+
     private static final Duration READY_WAIT = Duration.ofSeconds(30);
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
 
     @Configuration
     public Option[] config() throws IOException {
@@ -70,12 +72,14 @@ public abstract class GatewayTestSupport {
                 .value(dist.resolve("etc/org.ops4j.pax.logging.cfg").toString()));
         options.add(systemProperty("talon.console.level").value("WARN"));
         // FileInstall as configured by etc/config.properties: hot deploy from <state>/deploy.
-        options.add(systemProperty("felix.fileinstall.dir").value(state.resolve("deploy").toString()));
+        options.add(systemProperty("felix.fileinstall.dir")
+                .value(state.resolve("deploy").toString()));
         options.add(systemProperty("felix.fileinstall.poll").value("500"));
         options.add(systemProperty("felix.fileinstall.noInitialDelay").value("true"));
         options.add(systemProperty("felix.fileinstall.enableConfigSave").value("false"));
         options.add(systemProperty("felix.fileinstall.tmpdir")
-                .value(Files.createDirectories(state.resolve("data/fileinstall")).toString()));
+                .value(Files.createDirectories(state.resolve("data/fileinstall"))
+                        .toString()));
 
         // Boot bundles (logging, SPI Fly + ASM) first, as the launcher's felix.auto.start.1 does.
         for (Path jar : jars(dist.resolve("bundle/boot"))) {
@@ -137,7 +141,11 @@ public abstract class GatewayTestSupport {
         try {
             Path tmp = Files.createTempFile(state, "talon", ".tmp");
             Files.writeString(tmp, json, StandardCharsets.UTF_8);
-            Files.move(tmp, state.resolve("talon.json"), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            Files.move(
+                    tmp,
+                    state.resolve("talon.json"),
+                    StandardCopyOption.REPLACE_EXISTING,
+                    StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -163,7 +171,11 @@ public abstract class GatewayTestSupport {
 
     /** GET {@code path} on the gateway port over plain HTTP. */
     protected static HttpResponse<String> httpGet(int port, String path) throws IOException, InterruptedException {
-        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).timeout(Duration.ofSeconds(5)).GET().build(),
+        return HTTP.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                        .timeout(Duration.ofSeconds(5))
+                        .GET()
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
@@ -178,7 +190,9 @@ public abstract class GatewayTestSupport {
 
     private static List<Path> jars(Path dir) throws IOException {
         try (Stream<Path> s = Files.list(dir)) {
-            return s.filter(p -> p.getFileName().toString().endsWith(".jar")).sorted().toList();
+            return s.filter(p -> p.getFileName().toString().endsWith(".jar"))
+                    .sorted()
+                    .toList();
         }
     }
 

@@ -27,7 +27,9 @@ public class HandshakeIT extends GatewayTestSupport {
             JsonNode payload = challenge.path("payload");
             assertFalse("nonce", text(payload.path("nonce")).isBlank());
             assertTrue("ts is a number: " + payload, payload.path("ts").isIntegralNumber());
-            assertTrue("ts is recent", Math.abs(System.currentTimeMillis() - payload.path("ts").asLong()) < 60_000);
+            assertTrue(
+                    "ts is recent",
+                    Math.abs(System.currentTimeMillis() - payload.path("ts").asLong()) < 60_000);
             assertFalse("challenge has no seq: " + challenge, challenge.has("seq"));
         }
     }
@@ -39,15 +41,19 @@ public class HandshakeIT extends GatewayTestSupport {
             assertEquals("hello-ok", text(hello.path("type")));
             assertEquals(4, hello.path("protocol").asInt());
             Set<String> methods = strings(hello.path("features").path("methods"));
-            assertTrue("advertised methods: " + methods,
+            assertTrue(
+                    "advertised methods: " + methods,
                     methods.containsAll(List.of("health", "status", "system-presence", "system-event")));
             assertEquals("operator", text(hello.path("auth").path("role")));
-            assertEquals(Set.of("operator.admin", "operator.read"), strings(hello.path("auth").path("scopes")));
+            assertEquals(
+                    Set.of("operator.admin", "operator.read"),
+                    strings(hello.path("auth").path("scopes")));
             assertEquals("token", text(hello.path("auth").path("method")));
             assertFalse(text(hello.path("server").path("connId")).isBlank());
 
             JsonNode health = c.call("health", Map.of());
-            assertTrue("health answers after hello: " + health, health.path("ok").asBoolean());
+            assertTrue(
+                    "health answers after hello: " + health, health.path("ok").asBoolean());
         }
     }
 
@@ -58,7 +64,9 @@ public class HandshakeIT extends GatewayTestSupport {
             JsonNode res = c.connect(connectParams("cli", "cli", "not-the-token", "operator.admin"));
             assertFalse(res.path("ok").asBoolean(true));
             assertEquals("INVALID_REQUEST", text(res.path("error").path("code")));
-            assertEquals("AUTH_TOKEN_MISMATCH", text(res.path("error").path("details").path("code")));
+            assertEquals(
+                    "AUTH_TOKEN_MISMATCH",
+                    text(res.path("error").path("details").path("code")));
             assertTrue(text(res.path("error").path("message")).startsWith("unauthorized: gateway token mismatch"));
             WsTestClient.Close close = c.awaitClose(WAIT);
             assertEquals(1008, close.code());
@@ -71,7 +79,8 @@ public class HandshakeIT extends GatewayTestSupport {
         try (WsTestClient c = WsTestClient.open(port())) {
             c.awaitChallenge();
             JsonNode res = c.connect(connectParams("cli", "cli", null, "operator.admin"));
-            assertEquals("AUTH_TOKEN_MISSING", text(res.path("error").path("details").path("code")));
+            assertEquals(
+                    "AUTH_TOKEN_MISSING", text(res.path("error").path("details").path("code")));
             assertEquals(1008, c.awaitClose(WAIT).code());
         }
     }
@@ -93,7 +102,9 @@ public class HandshakeIT extends GatewayTestSupport {
             c.awaitChallenge();
             JsonNode res = c.call("health", Map.of());
             assertEquals("INVALID_REQUEST", text(res.path("error").path("code")));
-            assertEquals("invalid handshake: first request must be connect", text(res.path("error").path("message")));
+            assertEquals(
+                    "invalid handshake: first request must be connect",
+                    text(res.path("error").path("message")));
             WsTestClient.Close close = c.awaitClose(WAIT);
             assertEquals(1008, close.code());
             assertEquals("invalid handshake: first request must be connect", close.reason());
@@ -109,8 +120,11 @@ public class HandshakeIT extends GatewayTestSupport {
             params.put("maxProtocol", 2);
             JsonNode res = c.connect(params);
             assertEquals("INVALID_REQUEST", text(res.path("error").path("code")));
-            assertEquals("PROTOCOL_MISMATCH", text(res.path("error").path("details").path("code")));
-            assertEquals(4, res.path("error").path("details").path("expectedProtocol").asInt());
+            assertEquals(
+                    "PROTOCOL_MISMATCH", text(res.path("error").path("details").path("code")));
+            assertEquals(
+                    4,
+                    res.path("error").path("details").path("expectedProtocol").asInt());
             assertEquals(1002, c.awaitClose(WAIT).code());
         }
     }
@@ -156,7 +170,9 @@ public class HandshakeIT extends GatewayTestSupport {
     public void aSecondConnectIsRefusedWithoutClosing() {
         try (WsTestClient c = admin()) {
             JsonNode res = c.connect(connectParams("cli", "cli", TOKEN, "operator.admin"));
-            assertEquals("connect is only valid as the first request", text(res.path("error").path("message")));
+            assertEquals(
+                    "connect is only valid as the first request",
+                    text(res.path("error").path("message")));
             assertTrue(c.call("health", Map.of()).path("ok").asBoolean());
         }
     }
@@ -171,13 +187,20 @@ public class HandshakeIT extends GatewayTestSupport {
 
             JsonNode status = c.call("status", Map.of());
             assertEquals("FORBIDDEN", text(status.path("error").path("code")));
-            assertEquals("missing scope: operator.read", text(status.path("error").path("message")));
-            assertEquals("MISSING_SCOPE", text(status.path("error").path("details").path("code")));
+            assertEquals(
+                    "missing scope: operator.read", text(status.path("error").path("message")));
+            assertEquals(
+                    "MISSING_SCOPE", text(status.path("error").path("details").path("code")));
 
             JsonNode unknown = c.call("x", Map.of());
-            assertEquals("unknown methods are admin-scoped", "missing scope: operator.admin", text(unknown.path("error").path("message")));
+            assertEquals(
+                    "unknown methods are admin-scoped",
+                    "missing scope: operator.admin",
+                    text(unknown.path("error").path("message")));
 
-            assertTrue("health bypasses scope checks", c.call("health", Map.of()).path("ok").asBoolean());
+            assertTrue(
+                    "health bypasses scope checks",
+                    c.call("health", Map.of()).path("ok").asBoolean());
         }
     }
 
@@ -185,7 +208,8 @@ public class HandshakeIT extends GatewayTestSupport {
     public void aPreAuthFrameLargerThan64KiBClosesWith1009() {
         try (WsTestClient c = WsTestClient.open(port())) {
             c.awaitChallenge();
-            StringBuilder big = new StringBuilder(70_000).append("{\"type\":\"req\",\"id\":\"1\",\"method\":\"connect\",\"params\":{\"pad\":\"");
+            StringBuilder big = new StringBuilder(70_000)
+                    .append("{\"type\":\"req\",\"id\":\"1\",\"method\":\"connect\",\"params\":{\"pad\":\"");
             while (big.length() < 66_000) {
                 big.append("xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx");
             }

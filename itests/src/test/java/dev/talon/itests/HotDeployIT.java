@@ -40,14 +40,42 @@ public class HotDeployIT extends GatewayTestSupport {
     @Override
     protected List<Option> extraOptions(Path dir) {
         return List.of(
-                systemProperty("talon.it.bundle.echo").value(SyntheticBundles.handlerBundle(dir, "it.plugin.echo",
-                        EchoHandler.class, "it.echo", "operator.read", 0, Map.of("it.tag", "echo"))),
-                systemProperty("talon.it.bundle.low").value(SyntheticBundles.handlerBundle(dir, "it.plugin.low",
-                        EchoHandler.class, "it.ranked", "operator.read", 10, Map.of("it.tag", "low"))),
-                systemProperty("talon.it.bundle.high").value(SyntheticBundles.handlerBundle(dir, "it.plugin.high",
-                        EchoHandler.class, "it.ranked", "operator.read", 20, Map.of("it.tag", "high"))),
-                systemProperty("talon.it.bundle.dropped").value(SyntheticBundles.handlerBundle(dir, "it.plugin.dropped",
-                        EchoHandler.class, "it.dropped", "operator.read", 0, Map.of("it.tag", "dropped"))));
+                systemProperty("talon.it.bundle.echo")
+                        .value(SyntheticBundles.handlerBundle(
+                                dir,
+                                "it.plugin.echo",
+                                EchoHandler.class,
+                                "it.echo",
+                                "operator.read",
+                                0,
+                                Map.of("it.tag", "echo"))),
+                systemProperty("talon.it.bundle.low")
+                        .value(SyntheticBundles.handlerBundle(
+                                dir,
+                                "it.plugin.low",
+                                EchoHandler.class,
+                                "it.ranked",
+                                "operator.read",
+                                10,
+                                Map.of("it.tag", "low"))),
+                systemProperty("talon.it.bundle.high")
+                        .value(SyntheticBundles.handlerBundle(
+                                dir,
+                                "it.plugin.high",
+                                EchoHandler.class,
+                                "it.ranked",
+                                "operator.read",
+                                20,
+                                Map.of("it.tag", "high"))),
+                systemProperty("talon.it.bundle.dropped")
+                        .value(SyntheticBundles.handlerBundle(
+                                dir,
+                                "it.plugin.dropped",
+                                EchoHandler.class,
+                                "it.dropped",
+                                "operator.read",
+                                0,
+                                Map.of("it.tag", "dropped"))));
     }
 
     @After
@@ -70,17 +98,22 @@ public class HotDeployIT extends GatewayTestSupport {
             awaitActive("it.echo", "it.plugin.echo");
 
             try (WsTestClient after = admin()) {
-                assertTrue("hello-ok of a new connection lists it.echo", methods(after.hello()).contains("it.echo"));
+                assertTrue(
+                        "hello-ok of a new connection lists it.echo",
+                        methods(after.hello()).contains("it.echo"));
                 JsonNode res = after.call("it.echo", Map.of("text", "hi"));
                 assertTrue("it.echo answers: " + res, res.path("ok").asBoolean());
                 assertEquals("hi", text(res.path("payload").path("echo").path("text")));
                 assertEquals("echo", text(res.path("payload").path("tag")));
             }
             JsonNode viaOld = before.call("it.echo", Map.of("text", "old"));
-            assertTrue("a connection opened before the deploy can call it too: " + viaOld, viaOld.path("ok").asBoolean());
+            assertTrue(
+                    "a connection opened before the deploy can call it too: " + viaOld,
+                    viaOld.path("ok").asBoolean());
 
             plugin.uninstall();
-            Await.until("it.echo leaves the registry", REGISTRY_WAIT, () -> registry().methods().stream().noneMatch(m -> m.name().equals("it.echo")));
+            Await.until("it.echo leaves the registry", REGISTRY_WAIT, () -> registry().methods().stream()
+                    .noneMatch(m -> m.name().equals("it.echo")));
 
             JsonNode gone = before.call("it.echo", Map.of("text", "again"));
             assertEquals("unknown method: it.echo", text(gone.path("error").path("message")));
@@ -110,18 +143,22 @@ public class HotDeployIT extends GatewayTestSupport {
         assertEquals(10, both.get(1).ranking());
 
         try (WsTestClient c = admin()) {
-            assertEquals("high", text(c.call("it.ranked", Map.of()).path("payload").path("tag")));
+            assertEquals(
+                    "high", text(c.call("it.ranked", Map.of()).path("payload").path("tag")));
 
             high.stop();
             MethodInfo restored = awaitActive("it.ranked", "it.plugin.low");
             assertEquals(10, restored.ranking());
             assertEquals(1, registrations("it.ranked").size());
-            assertEquals("the same connection now reaches the other handler", "low",
+            assertEquals(
+                    "the same connection now reaches the other handler",
+                    "low",
                     text(c.call("it.ranked", Map.of()).path("payload").path("tag")));
 
             high.start();
             awaitActive("it.ranked", "it.plugin.high");
-            assertEquals("high", text(c.call("it.ranked", Map.of()).path("payload").path("tag")));
+            assertEquals(
+                    "high", text(c.call("it.ranked", Map.of()).path("payload").path("tag")));
         }
     }
 
@@ -130,7 +167,9 @@ public class HotDeployIT extends GatewayTestSupport {
         Path deploy = stateDir().resolve("deploy");
         Path jar = deploy.resolve("it.plugin.dropped.jar");
         Path tmp = Files.createTempFile(stateDir(), "drop", ".part");
-        try (InputStream in = URI.create(System.getProperty("talon.it.bundle.dropped")).toURL().openStream()) {
+        try (InputStream in = URI.create(System.getProperty("talon.it.bundle.dropped"))
+                .toURL()
+                .openStream()) {
             Files.copy(in, tmp, StandardCopyOption.REPLACE_EXISTING);
         }
         Files.move(tmp, jar, StandardCopyOption.ATOMIC_MOVE);
@@ -138,12 +177,16 @@ public class HotDeployIT extends GatewayTestSupport {
         awaitActive("it.dropped", "it.plugin.dropped");
         try (WsTestClient c = admin()) {
             assertTrue(methods(c.hello()).contains("it.dropped"));
-            assertEquals("dropped", text(c.call("it.dropped", Map.of()).path("payload").path("tag")));
+            assertEquals(
+                    "dropped",
+                    text(c.call("it.dropped", Map.of()).path("payload").path("tag")));
 
             Files.delete(jar);
-            Await.until("it.dropped leaves the registry", REGISTRY_WAIT,
-                    () -> registrations("it.dropped").isEmpty());
-            assertEquals("unknown method: it.dropped", text(c.call("it.dropped", Map.of()).path("error").path("message")));
+            Await.until("it.dropped leaves the registry", REGISTRY_WAIT, () -> registrations("it.dropped")
+                    .isEmpty());
+            assertEquals(
+                    "unknown method: it.dropped",
+                    text(c.call("it.dropped", Map.of()).path("error").path("message")));
             assertTrue(c.call("health", Map.of()).path("ok").asBoolean());
         }
     }

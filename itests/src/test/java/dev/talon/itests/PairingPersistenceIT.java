@@ -29,12 +29,24 @@ public class PairingPersistenceIT extends GatewayTestSupport {
             throws Exception {
         byte[] spki = pair.getPublic().getEncoded();
         byte[] raw = Arrays.copyOfRange(spki, spki.length - 32, spki.length);
-        String id = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(raw));
+        String id =
+                HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(raw));
         String nonce = text(challenge.path("payload").path("nonce"));
         long ts = challenge.path("payload").path("ts").asLong();
         String signed = token != null ? token : deviceToken;
-        String payload = String.join("|", "v3", id, "cli", "cli", "operator", "operator.read", String.valueOf(ts), signed,
-                nonce, "linux", "");
+        String payload = String.join(
+                "|",
+                "v3",
+                id,
+                "cli",
+                "cli",
+                "operator",
+                "operator.read",
+                String.valueOf(ts),
+                signed,
+                nonce,
+                "linux",
+                "");
         Signature s = Signature.getInstance("Ed25519");
         s.initSign(pair.getPrivate());
         s.update(payload.getBytes(StandardCharsets.UTF_8));
@@ -49,8 +61,19 @@ public class PairingPersistenceIT extends GatewayTestSupport {
             auth.put("deviceToken", deviceToken);
         }
         p.put("auth", auth);
-        p.put("device", Map.of("id", id, "publicKey", b64.encodeToString(raw), "signature", b64.encodeToString(s.sign()),
-                "signedAt", ts, "nonce", nonce));
+        p.put(
+                "device",
+                Map.of(
+                        "id",
+                        id,
+                        "publicKey",
+                        b64.encodeToString(raw),
+                        "signature",
+                        b64.encodeToString(s.sign()),
+                        "signedAt",
+                        ts,
+                        "nonce",
+                        nonce));
         return p;
     }
 
@@ -70,14 +93,16 @@ public class PairingPersistenceIT extends GatewayTestSupport {
         String deviceId = service(DevicePairing.class).paired().get(0).deviceId();
 
         Bundle core = Arrays.stream(context().getBundles())
-                .filter(b -> "dev.talon.gateway.core".equals(b.getSymbolicName())).findFirst().orElseThrow();
+                .filter(b -> "dev.talon.gateway.core".equals(b.getSymbolicName()))
+                .findFirst()
+                .orElseThrow();
         core.stop();
         core.start();
         awaitGatewayReady();
 
         DevicePairing after = service(DevicePairing.class);
-        Await.until("the device is listed after the restart", Duration.ofSeconds(10),
-                () -> after.paired().stream().anyMatch(d -> d.deviceId().equals(deviceId)));
+        Await.until("the device is listed after the restart", Duration.ofSeconds(10), () -> after.paired().stream()
+                .anyMatch(d -> d.deviceId().equals(deviceId)));
         JsonNode again = connect(pair, null, deviceToken);
         assertTrue("the device token still works: " + again, again.path("ok").asBoolean());
         assertEquals("device-token", text(again.path("payload").path("auth").path("method")));

@@ -111,7 +111,8 @@ public final class RawWebSocket implements AutoCloseable {
     public JsonNode nextJson() throws IOException {
         Frame f = next();
         if (f.opcode() != 1) {
-            throw new AssertionError("expected a text frame, got opcode " + f.opcode() + " " + f.closeCode() + " " + f.closeReason());
+            throw new AssertionError(
+                    "expected a text frame, got opcode " + f.opcode() + " " + f.closeCode() + " " + f.closeReason());
         }
         return WsTestClient.JSON.readTree(f.text());
     }
@@ -154,7 +155,9 @@ public final class RawWebSocket implements AutoCloseable {
         while (state < 4) {
             int c = in.readUnsignedByte();
             b.write(c);
-            state = (c == '\r' && (state == 0 || state == 2)) || (c == '\n' && (state == 1 || state == 3)) ? state + 1 : 0;
+            state = (c == '\r' && (state == 0 || state == 2)) || (c == '\n' && (state == 1 || state == 3))
+                    ? state + 1
+                    : 0;
         }
         return b.toString(StandardCharsets.ISO_8859_1);
     }

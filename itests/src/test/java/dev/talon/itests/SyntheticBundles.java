@@ -29,16 +29,28 @@ public final class SyntheticBundles {
      * @param ranking the {@code service.ranking}
      * @param properties extra component properties (String values)
      */
-    public static String handlerBundle(Path dir, String symbolicName, Class<? extends MethodHandler> handler,
-            String method, String scope, int ranking, Map<String, String> properties) {
+    public static String handlerBundle(
+            Path dir,
+            String symbolicName,
+            Class<? extends MethodHandler> handler,
+            String method,
+            String scope,
+            int ranking,
+            Map<String, String> properties) {
         StringBuilder xml = new StringBuilder()
                 .append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
-                .append("<scr:component xmlns:scr=\"http://www.osgi.org/xmlns/scr/v1.3.0\" name=\"").append(symbolicName).append('"')
+                .append("<scr:component xmlns:scr=\"http://www.osgi.org/xmlns/scr/v1.3.0\" name=\"")
+                .append(symbolicName)
+                .append('"')
                 .append(hasMethod(handler, "activate") ? " activate=\"activate\"" : "")
                 .append(hasMethod(handler, "deactivate") ? " deactivate=\"deactivate\"" : "")
                 .append(">\n")
-                .append("  <implementation class=\"").append(handler.getName()).append("\"/>\n")
-                .append("  <service><provide interface=\"").append(MethodHandler.class.getName()).append("\"/></service>\n")
+                .append("  <implementation class=\"")
+                .append(handler.getName())
+                .append("\"/>\n")
+                .append("  <service><provide interface=\"")
+                .append(MethodHandler.class.getName())
+                .append("\"/></service>\n")
                 .append(property(MethodHandler.NAME, "String", method))
                 .append(property(MethodHandler.SCOPE, "String", scope))
                 .append(property("service.ranking", "Integer", Integer.toString(ranking)));
@@ -52,10 +64,12 @@ public final class SyntheticBundles {
                 .setHeader("Bundle-Version", "1.0.0")
                 .setHeader("Import-Package", "dev.talon.gateway.api;version=\"[1.0,2)\"")
                 .setHeader("Service-Component", componentPath)
-                .setHeader("Require-Capability",
+                .setHeader(
+                        "Require-Capability",
                         "osgi.extender;filter:=\"(&(osgi.extender=osgi.component)(version>=1.3.0)(!(version>=2.0.0)))\"")
                 .addClass(handler)
-                .addResource(componentPath, new ByteArrayInputStream(xml.toString().getBytes(StandardCharsets.UTF_8)))
+                .addResource(
+                        componentPath, new ByteArrayInputStream(xml.toString().getBytes(StandardCharsets.UTF_8)))
                 .build(TinyBundles.rawBuilder())) {
             Files.createDirectories(dir);
             Path file = dir.resolve(symbolicName + ".jar");

@@ -34,7 +34,9 @@ public final class WsTestClient implements AutoCloseable {
     public static final ObjectMapper JSON = new ObjectMapper();
     /** Default wait for a frame or a close. */
     public static final Duration WAIT = Duration.ofSeconds(5);
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
+
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
 
     /** How the server (or the transport) ended the connection. */
     public record Close(int code, String reason) {}
@@ -42,6 +44,7 @@ public final class WsTestClient implements AutoCloseable {
     private final BlockingQueue<JsonNode> inbound = new LinkedBlockingQueue<>();
     /** Frames skipped by {@link #call} while it looked for its response, in arrival order. */
     private final Deque<JsonNode> skipped = new ArrayDeque<>();
+
     private final CompletableFuture<Close> closed = new CompletableFuture<>();
     private final AtomicInteger ids = new AtomicInteger();
     private final WebSocket ws;
@@ -50,7 +53,8 @@ public final class WsTestClient implements AutoCloseable {
     private WsTestClient(int port) {
         Receiver receiver = new Receiver();
         try {
-            ws = HTTP.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(3))
+            ws = HTTP.newWebSocketBuilder()
+                    .connectTimeout(Duration.ofSeconds(3))
                     .buildAsync(URI.create("ws://127.0.0.1:" + port + "/"), receiver)
                     .get(5, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
@@ -175,7 +179,8 @@ public final class WsTestClient implements AutoCloseable {
         try {
             JsonNode f = inbound.poll(wait.toMillis(), TimeUnit.MILLISECONDS);
             if (f == null) {
-                fail("no frame within " + wait.toMillis() + " ms" + (closed.isDone() ? "; connection closed " + closed.getNow(null) : ""));
+                fail("no frame within " + wait.toMillis() + " ms"
+                        + (closed.isDone() ? "; connection closed " + closed.getNow(null) : ""));
             }
             return f;
         } catch (InterruptedException e) {
@@ -251,7 +256,8 @@ public final class WsTestClient implements AutoCloseable {
                 try {
                     inbound.add(JSON.readTree(message));
                 } catch (RuntimeException e) {
-                    inbound.add(JSON.createObjectNode().put("type", "unparsable").put("text", message));
+                    inbound.add(
+                            JSON.createObjectNode().put("type", "unparsable").put("text", message));
                 }
             }
             webSocket.request(1);

@@ -27,7 +27,8 @@ final class BundleCache {
             return;
         }
         Path stamp = stateDir.resolve("data/felix-cache.fingerprint");
-        String current = fingerprint(home.resolve("bundle")) + "version=" + props.getProperty("talon.version", "?") + "\n";
+        String current =
+                fingerprint(home.resolve("bundle")) + "version=" + props.getProperty("talon.version", "?") + "\n";
         boolean cacheExists = Files.isDirectory(stateDir.resolve("data/felix-cache"));
         if (cacheExists && Files.exists(stamp) && Files.readString(stamp).equals(current)) {
             props.setProperty(CLEAN_PROPERTY, "none");
@@ -42,9 +43,14 @@ final class BundleCache {
         }
         StringBuilder b = new StringBuilder();
         try (Stream<Path> files = Files.walk(bundleDir)) {
-            for (Path p : files.filter(f -> f.toString().endsWith(".jar")).sorted().toList()) {
-                b.append(bundleDir.relativize(p)).append(' ').append(Files.size(p)).append(' ')
-                        .append(Files.getLastModifiedTime(p).toMillis()).append('\n');
+            for (Path p :
+                    files.filter(f -> f.toString().endsWith(".jar")).sorted().toList()) {
+                b.append(bundleDir.relativize(p))
+                        .append(' ')
+                        .append(Files.size(p))
+                        .append(' ')
+                        .append(Files.getLastModifiedTime(p).toMillis())
+                        .append('\n');
             }
         }
         return b.toString();

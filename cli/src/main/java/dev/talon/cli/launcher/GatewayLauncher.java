@@ -101,8 +101,8 @@ public final class GatewayLauncher {
         String home = props.getProperty("talon.home");
         BundleCache.decide(home == null ? null : Path.of(home), stateDir, props);
         Optional<Path> written = TokenBootstrap.ensureToken(stateDir, env, props);
-        written.ifPresent(p -> out.println(
-                "talon: generated a gateway token; it is stored in " + p + " (gateway.auth.token)"));
+        written.ifPresent(
+                p -> out.println("talon: generated a gateway token; it is stored in " + p + " (gateway.auth.token)"));
         return Optional.of(instance);
     }
 
@@ -116,8 +116,8 @@ public final class GatewayLauncher {
     private static void createDirectories(Path stateDir) throws IOException {
         if (!Files.isDirectory(stateDir)) {
             if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
-                Files.createDirectories(stateDir, PosixFilePermissions.asFileAttribute(
-                        PosixFilePermissions.fromString("rwx------")));
+                Files.createDirectories(
+                        stateDir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
             } else {
                 Files.createDirectories(stateDir);
             }
@@ -139,7 +139,11 @@ public final class GatewayLauncher {
     /** {@code <home>/lib/talon-cli.jar} → {@code <home>}. */
     private static Optional<Path> homeFromJar() {
         try {
-            Path jar = Path.of(GatewayLauncher.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            Path jar = Path.of(GatewayLauncher.class
+                    .getProtectionDomain()
+                    .getCodeSource()
+                    .getLocation()
+                    .toURI());
             Path lib = jar.getParent();
             return lib != null && lib.getParent() != null ? Optional.of(lib.getParent()) : Optional.empty();
         } catch (URISyntaxException | SecurityException | NullPointerException e) {

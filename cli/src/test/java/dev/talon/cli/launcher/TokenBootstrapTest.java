@@ -28,7 +28,8 @@ class TokenBootstrapTest {
         assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(config)));
         String text = Files.readString(config);
         assertTrue(text.startsWith("{\n  // Talon gateway configuration. Comments are allowed. Edits apply live.\n"));
-        String token = TalonConfig.load(state, CliContext.system().json()).token().orElseThrow();
+        String token =
+                TalonConfig.load(state, CliContext.system().json()).token().orElseThrow();
         assertTrue(token.matches("[A-Za-z0-9_-]{43}"), token);
     }
 
@@ -45,7 +46,10 @@ class TokenBootstrapTest {
         flag.setProperty(TokenBootstrap.TOKEN_PROPERTY, "t");
         assertTrue(TokenBootstrap.ensureToken(state, Map.of(), flag).isEmpty());
         for (String name : TokenBootstrap.TOKEN_ENV) {
-            assertTrue(TokenBootstrap.ensureToken(state, Map.of(name, "t"), new Properties()).isEmpty(), name);
+            assertTrue(
+                    TokenBootstrap.ensureToken(state, Map.of(name, "t"), new Properties())
+                            .isEmpty(),
+                    name);
         }
         assertFalse(Files.exists(state.resolve("talon.json")));
     }

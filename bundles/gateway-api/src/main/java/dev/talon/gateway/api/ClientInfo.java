@@ -13,5 +13,12 @@ package dev.talon.gateway.api;
  * @param remoteAddress the peer's IP address as observed by the server
  * @param loopback whether the peer connected directly over loopback (no forwarding headers)
  */
-public record ClientInfo(String id, String mode, String version, String platform, String displayName,
-        String instanceId, String remoteAddress, boolean loopback) {}
+public record ClientInfo(
+        String id,
+        String mode,
+        String version,
+        String platform,
+        String displayName,
+        String instanceId,
+        String remoteAddress,
+        boolean loopback) {}

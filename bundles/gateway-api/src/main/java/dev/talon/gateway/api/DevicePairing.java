@@ -39,8 +39,15 @@ public interface DevicePairing {
      * @param remoteIp where it connected from
      * @param ts when it was requested (epoch ms)
      */
-    record Pending(String requestId, String deviceId, String clientId, String displayName, String role,
-            List<String> scopes, String remoteIp, long ts) {}
+    record Pending(
+            String requestId,
+            String deviceId,
+            String clientId,
+            String displayName,
+            String role,
+            List<String> scopes,
+            String remoteIp,
+            long ts) {}
 
     /**
      * A paired device.
@@ -52,6 +59,11 @@ public interface DevicePairing {
      * @param scopes approved scopes
      * @param approvedAtMs when it was (last) approved
      */
-    record Paired(String deviceId, String clientId, String name, List<String> roles, List<String> scopes,
+    record Paired(
+            String deviceId,
+            String clientId,
+            String name,
+            List<String> roles,
+            List<String> scopes,
             long approvedAtMs) {}
 }

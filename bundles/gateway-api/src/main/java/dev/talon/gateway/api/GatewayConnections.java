@@ -31,6 +31,12 @@ public interface GatewayConnections {
      * @param lastSeq the last event {@code seq} sent on it
      * @param bufferedBytes bytes queued for sending right now
      */
-    record ConnectionInfo(String connectionId, String role, Set<String> scopes, ClientInfo client,
-            long connectedAtMs, long lastSeq, long bufferedBytes) {}
+    record ConnectionInfo(
+            String connectionId,
+            String role,
+            Set<String> scopes,
+            ClientInfo client,
+            long connectedAtMs,
+            long lastSeq,
+            long bufferedBytes) {}
 }

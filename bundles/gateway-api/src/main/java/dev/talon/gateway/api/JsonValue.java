@@ -21,8 +21,12 @@ import java.util.OptionalLong;
  * }</pre>
  */
 public sealed interface JsonValue
-        permits JsonValue.JsonObject, JsonValue.JsonArray, JsonValue.JsonString, JsonValue.JsonNumber,
-                JsonValue.JsonBoolean, JsonValue.JsonNull {
+        permits JsonValue.JsonObject,
+                JsonValue.JsonArray,
+                JsonValue.JsonString,
+                JsonValue.JsonNumber,
+                JsonValue.JsonBoolean,
+                JsonValue.JsonNull {
 
     /** The JSON {@code null} literal. */
     JsonNull NULL = new JsonNull();

@@ -51,6 +51,7 @@ public interface MethodHandler {
      * runs once per key. {@code required} refuses calls without a key.
      */
     String IDEMPOTENCY = "gateway.method.idempotency";
+
     String IDEMPOTENCY_NONE = "none";
     String IDEMPOTENCY_OPTIONAL = "optional";
     String IDEMPOTENCY_REQUIRED = "required";

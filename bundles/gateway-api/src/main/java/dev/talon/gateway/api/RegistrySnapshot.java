@@ -32,6 +32,12 @@ public record RegistrySnapshot(long changeCount, List<MethodInfo> methods, List<
      * @param bundleSymbolicName the owning bundle's symbolic name
      * @param active whether this registration wins its name (false when shadowed)
      */
-    public record MethodInfo(String name, String scope, long serviceId, int ranking, long bundleId,
-            String bundleSymbolicName, boolean active) {}
+    public record MethodInfo(
+            String name,
+            String scope,
+            long serviceId,
+            int ranking,
+            long bundleId,
+            String bundleSymbolicName,
+            boolean active) {}
 }

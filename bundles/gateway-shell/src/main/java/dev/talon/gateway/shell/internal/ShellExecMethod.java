@@ -39,12 +39,15 @@ public final class ShellExecMethod implements MethodHandler {
     @Override
     public void handle(MethodCall call) {
         if (!call.client().loopback()) {
-            throw GatewayException.forbidden("talon.shell.exec is only available to clients connected directly over loopback");
+            throw GatewayException.forbidden(
+                    "talon.shell.exec is only available to clients connected directly over loopback");
         }
-        String line = call.paramsObject().string("command")
+        String line = call.paramsObject()
+                .string("command")
                 .filter(s -> !s.isBlank() && s.length() <= MAX_COMMAND)
                 .orElseThrow(() -> GatewayException.invalidRequest(
-                        "invalid talon.shell.exec params: command (non-empty string of at most " + MAX_COMMAND + " chars) required"));
+                        "invalid talon.shell.exec params: command (non-empty string of at most " + MAX_COMMAND
+                                + " chars) required"));
         call.respond(run(line));
     }
 

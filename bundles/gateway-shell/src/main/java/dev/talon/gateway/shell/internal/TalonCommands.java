@@ -18,7 +18,9 @@ import org.osgi.service.component.annotations.Reference;
  * {@code talon:methods}, {@code talon:kick <connId>}. Each returns the text it prints.
  */
 @Component(service = TalonCommands.class)
-@GogoCommand(scope = "talon", function = {"status", "clients", "methods", "kick"})
+@GogoCommand(
+        scope = "talon",
+        function = {"status", "clients", "methods", "kick"})
 public final class TalonCommands {
     private final MethodRegistry registry;
     private final GatewayConnections connections;
@@ -35,30 +37,53 @@ public final class TalonCommands {
         RegistrySnapshot snap = registry.snapshot();
         Map<String, Long> byRole = connections.list().stream()
                 .collect(Collectors.groupingBy(ConnectionInfo::role, TreeMap::new, Collectors.counting()));
-        long active = snap.methods().stream().filter(RegistrySnapshot.MethodInfo::active).count();
-        return String.format("uptime       %s%nheap         %d MiB used / %d MiB max%nconnections  %d %s%n"
+        long active = snap.methods().stream()
+                .filter(RegistrySnapshot.MethodInfo::active)
+                .count();
+        return String.format(
+                "uptime       %s%nheap         %d MiB used / %d MiB max%nconnections  %d %s%n"
                         + "methods      %d active, %d shadowed (registry change %d)%nevents       %d advertised%n",
-                Duration.ofMillis(ManagementFactory.getRuntimeMXBean().getUptime()).withNanos(0),
-                (rt.totalMemory() - rt.freeMemory()) >> 20, rt.maxMemory() >> 20, connections.list().size(), byRole,
-                active, snap.methods().size() - active, snap.changeCount(), snap.events().size());
+                Duration.ofMillis(ManagementFactory.getRuntimeMXBean().getUptime())
+                        .withNanos(0),
+                (rt.totalMemory() - rt.freeMemory()) >> 20,
+                rt.maxMemory() >> 20,
+                connections.list().size(),
+                byRole,
+                active,
+                snap.methods().size() - active,
+                snap.changeCount(),
+                snap.events().size());
     }
 
     /** One line per authenticated client: id, role, client, address, scopes. */
     public String clients() {
-        StringBuilder b = new StringBuilder(String.format("%-36s  %-8s  %-22s  %-15s  %s%n", "CONNECTION", "ROLE", "CLIENT", "ADDRESS", "SCOPES"));
+        StringBuilder b = new StringBuilder(
+                String.format("%-36s  %-8s  %-22s  %-15s  %s%n", "CONNECTION", "ROLE", "CLIENT", "ADDRESS", "SCOPES"));
         for (ConnectionInfo c : connections.list()) {
-            b.append(String.format("%-36s  %-8s  %-22s  %-15s  %s%n", c.connectionId(), c.role(),
-                    c.client().id() + "/" + c.client().mode(), c.client().remoteAddress(), String.join(",", c.scopes())));
+            b.append(String.format(
+                    "%-36s  %-8s  %-22s  %-15s  %s%n",
+                    c.connectionId(),
+                    c.role(),
+                    c.client().id() + "/" + c.client().mode(),
+                    c.client().remoteAddress(),
+                    String.join(",", c.scopes())));
         }
         return b.toString();
     }
 
     /** The registry: method, scope, owning bundle, and whether the registration is shadowed. */
     public String methods() {
-        StringBuilder b = new StringBuilder(String.format("%-32s  %-18s  %-8s  %s%n", "METHOD", "SCOPE", "SERVICE", "BUNDLE"));
+        StringBuilder b =
+                new StringBuilder(String.format("%-32s  %-18s  %-8s  %s%n", "METHOD", "SCOPE", "SERVICE", "BUNDLE"));
         for (RegistrySnapshot.MethodInfo m : registry.snapshot().methods()) {
-            b.append(String.format("%-32s  %-18s  %-8d  %s [%d]%s%n", m.name(), m.scope(), m.serviceId(),
-                    m.bundleSymbolicName(), m.bundleId(), m.active() ? "" : "  (shadowed)"));
+            b.append(String.format(
+                    "%-32s  %-18s  %-8d  %s [%d]%s%n",
+                    m.name(),
+                    m.scope(),
+                    m.serviceId(),
+                    m.bundleSymbolicName(),
+                    m.bundleId(),
+                    m.active() ? "" : "  (shadowed)"));
         }
         return b.toString();
     }
@@ -66,6 +91,7 @@ public final class TalonCommands {
     /** Disconnects a client (close 1008 "disconnected by administrator"). */
     public String kick(String connectionId) {
         return connections.disconnect(connectionId, "disconnected by administrator")
-                ? "disconnected " + connectionId : "no open connection " + connectionId;
+                ? "disconnected " + connectionId
+                : "no open connection " + connectionId;
     }
 }

@@ -27,7 +27,9 @@ public final class EchoMethod implements MethodHandler {
 
     @Override
     public void handle(MethodCall call) {
-        events.publish(GatewayEvent.of("example.echoed", Map.of("by", call.connectionId())).guardedBy(Scopes.READ).dropIfSlow());
+        events.publish(GatewayEvent.of("example.echoed", Map.of("by", call.connectionId()))
+                .guardedBy(Scopes.READ)
+                .dropIfSlow());
         call.respond(Map.of("echo", call.params()));
     }
 }

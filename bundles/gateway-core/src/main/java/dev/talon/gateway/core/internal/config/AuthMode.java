@@ -4,7 +4,9 @@ import java.util.Locale;
 
 /** Shared-secret modes of {@code gateway.auth.mode}; the wire name is the lower-case constant name. */
 public enum AuthMode {
-    NONE, TOKEN, PASSWORD;
+    NONE,
+    TOKEN,
+    PASSWORD;
 
     public String wireName() {
         return name().toLowerCase(Locale.ROOT);
@@ -15,7 +17,8 @@ public enum AuthMode {
         try {
             return valueOf(value.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("gateway.auth.mode: must be none, token or password, not '" + value + "'");
+            throw new IllegalArgumentException(
+                    "gateway.auth.mode: must be none, token or password, not '" + value + "'");
         }
     }
 }

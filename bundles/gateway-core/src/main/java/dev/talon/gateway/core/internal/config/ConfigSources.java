@@ -21,12 +21,13 @@ public final class ConfigSources {
     /** System property set by {@code talon gateway run --token}. */
     public static final String FLAG_TOKEN = "talon.cli.token";
 
-    private static final List<String> TOKEN_ENV = List.of("TALON_GATEWAY_TOKEN", "OPENCLAW_GATEWAY_TOKEN", "CLAWDBOT_GATEWAY_TOKEN");
+    private static final List<String> TOKEN_ENV =
+            List.of("TALON_GATEWAY_TOKEN", "OPENCLAW_GATEWAY_TOKEN", "CLAWDBOT_GATEWAY_TOKEN");
     private static final List<String> PASSWORD_ENV = List.of("TALON_GATEWAY_PASSWORD", "OPENCLAW_GATEWAY_PASSWORD");
     private static final List<String> PORT_ENV = List.of("TALON_GATEWAY_PORT", "OPENCLAW_GATEWAY_PORT");
     private static final List<String> BIND_ENV = List.of("TALON_GATEWAY_BIND");
-    private static final List<String> PREAUTH_ENV = List.of("TALON_MAX_PREAUTH_CONNECTIONS_PER_IP",
-            "OPENCLAW_MAX_PREAUTH_CONNECTIONS_PER_IP");
+    private static final List<String> PREAUTH_ENV =
+            List.of("TALON_MAX_PREAUTH_CONNECTIONS_PER_IP", "OPENCLAW_MAX_PREAUTH_CONNECTIONS_PER_IP");
 
     private final Map<String, String> env;
     private final UnaryOperator<String> flags;
@@ -47,12 +48,16 @@ public final class ConfigSources {
     public Merged merge(JsonNode file) {
         JsonNode gw = file == null ? null : file.path("gateway");
         List<String> warnings = new ArrayList<>();
-        BindAddress bind = BindAddress.parse(firstNonNull(flag(FLAG_BIND, "--bind"), envValue(BIND_ENV, warnings),
-                text(gw, "bind"), "loopback"));
-        Integer port = firstNonNull(intValue(flag(FLAG_PORT, "--port"), "--port"), envPort(warnings),
-                gw != null && gw.path("port").isInt() ? gw.path("port").intValue() : null, bind.port(),
+        BindAddress bind = BindAddress.parse(
+                firstNonNull(flag(FLAG_BIND, "--bind"), envValue(BIND_ENV, warnings), text(gw, "bind"), "loopback"));
+        Integer port = firstNonNull(
+                intValue(flag(FLAG_PORT, "--port"), "--port"),
+                envPort(warnings),
+                gw != null && gw.path("port").isInt() ? gw.path("port").intValue() : null,
+                bind.port(),
                 GatewayConfig.DEFAULT_PORT);
-        String token = firstNonNull(flag(FLAG_TOKEN, "--token"), envValue(TOKEN_ENV, warnings), text(gw, "auth", "token"));
+        String token =
+                firstNonNull(flag(FLAG_TOKEN, "--token"), envValue(TOKEN_ENV, warnings), text(gw, "auth", "token"));
         String password = firstNonNull(envValue(PASSWORD_ENV, warnings), text(gw, "auth", "password"));
         String mode = text(gw, "auth", "mode");
         if (mode == null && token != null && password != null) {
@@ -74,8 +79,11 @@ public final class ConfigSources {
         putLong(p, gw, "maxConnections", GatewayConfig.DEFAULT_MAX_CONNECTIONS);
         putLong(p, gw, "handlerTimeoutMs", GatewayConfig.DEFAULT_HANDLER_TIMEOUT_MS);
         putSecurity(p, gw);
-        JsonNode autoApprove = gw == null ? null : gw.path("nodes").path("pairing").get("autoApproveLocal");
-        p.put("nodes.pairing.autoApproveLocal", autoApprove == null || !autoApprove.isBoolean() || autoApprove.booleanValue());
+        JsonNode autoApprove =
+                gw == null ? null : gw.path("nodes").path("pairing").get("autoApproveLocal");
+        p.put(
+                "nodes.pairing.autoApproveLocal",
+                autoApprove == null || !autoApprove.isBoolean() || autoApprove.booleanValue());
         if ("token".equals(mode) && token == null) {
             warnings.add("gateway.auth.mode is token but no token is configured: every connect will be refused"
                     + " (set gateway.auth.token or TALON_GATEWAY_TOKEN)");
@@ -93,11 +101,14 @@ public final class ConfigSources {
         int maxAttempts = (int) number(rl, "maxAttempts", GatewayConfig.DEFAULT_RATE_LIMIT_MAX_ATTEMPTS);
         long windowMs = number(rl, "windowMs", GatewayConfig.DEFAULT_RATE_LIMIT_WINDOW_MS);
         long lockoutMs = number(rl, "lockoutMs", GatewayConfig.DEFAULT_RATE_LIMIT_LOCKOUT_MS);
-        boolean exemptLoopback = rl == null || !rl.path("exemptLoopback").isBoolean() || rl.path("exemptLoopback").booleanValue();
+        boolean exemptLoopback = rl == null
+                || !rl.path("exemptLoopback").isBoolean()
+                || rl.path("exemptLoopback").booleanValue();
         String[] origins = strings(gw == null ? null : gw.path("controlUi").get("allowedOrigins"));
         String[] proxies = strings(gw == null ? null : gw.get("trustedProxies"));
         Integer envPreauth = envPositiveInt(PREAUTH_ENV);
-        int maxPreauth = envPreauth != null ? envPreauth
+        int maxPreauth = envPreauth != null
+                ? envPreauth
                 : (int) number(gw, "maxPreauthPerIp", GatewayConfig.DEFAULT_MAX_PREAUTH_PER_IP);
         SecuritySettings.of(maxAttempts, windowMs, lockoutMs, exemptLoopback, origins, proxies, maxPreauth);
         p.put("auth.rateLimit.maxAttempts", Integer.valueOf(maxAttempts));

@@ -45,11 +45,13 @@ public @interface GatewayConfig {
     @AttributeDefinition(name = "Handler timeout", description = "Deadline for one method handler, ms")
     long handlerTimeoutMs() default DEFAULT_HANDLER_TIMEOUT_MS;
 
-    @AttributeDefinition(name = "Auto-approve local devices",
+    @AttributeDefinition(
+            name = "Auto-approve local devices",
             description = "Pair devices that connect directly over loopback without an operator's approval")
     boolean nodes_pairing_autoApproveLocal() default true;
 
-    @AttributeDefinition(name = "Auth failures per window",
+    @AttributeDefinition(
+            name = "Auth failures per window",
             description = "Wrong credentials per client and credential class before a lockout")
     int auth_rateLimit_maxAttempts() default DEFAULT_RATE_LIMIT_MAX_ATTEMPTS;
 
@@ -59,19 +61,23 @@ public @interface GatewayConfig {
     @AttributeDefinition(name = "Auth lockout", description = "Lockout after too many auth failures, ms")
     long auth_rateLimit_lockoutMs() default DEFAULT_RATE_LIMIT_LOCKOUT_MS;
 
-    @AttributeDefinition(name = "Delay loopback instead of locking",
+    @AttributeDefinition(
+            name = "Delay loopback instead of locking",
             description = "Direct loopback processes (no Origin, no proxy headers) are delayed, never locked out")
     boolean auth_rateLimit_exemptLoopback() default true;
 
-    @AttributeDefinition(name = "Allowed browser origins",
+    @AttributeDefinition(
+            name = "Allowed browser origins",
             description = "Origins (scheme://host[:port]) allowed to open the WebSocket, or * for any")
     String[] controlUi_allowedOrigins() default {};
 
-    @AttributeDefinition(name = "Trusted proxies",
+    @AttributeDefinition(
+            name = "Trusted proxies",
             description = "Peer IPs or CIDRs whose X-Forwarded-For/Forwarded headers are believed")
     String[] trustedProxies() default {};
 
-    @AttributeDefinition(name = "Unauthenticated sockets per IP",
+    @AttributeDefinition(
+            name = "Unauthenticated sockets per IP",
             description = "Sockets per client address that may be open before hello-ok")
     int maxPreauthPerIp() default DEFAULT_MAX_PREAUTH_PER_IP;
 }

@@ -17,13 +17,36 @@ import java.net.UnknownHostException;
  * @param handlerTimeoutMs per-call handler deadline
  * @param security rate limiting, browser origins, trusted proxies and pre-auth admission
  */
-public record GatewaySettings(String host, int port, AuthMode authMode, String token, String password,
-        long tickIntervalMs, int maxConnections, long handlerTimeoutMs, SecuritySettings security) {
+public record GatewaySettings(
+        String host,
+        int port,
+        AuthMode authMode,
+        String token,
+        String password,
+        long tickIntervalMs,
+        int maxConnections,
+        long handlerTimeoutMs,
+        SecuritySettings security) {
 
     /** Settings with the default {@link SecuritySettings} (tests and callers that predate them). */
-    public GatewaySettings(String host, int port, AuthMode authMode, String token, String password,
-            long tickIntervalMs, int maxConnections, long handlerTimeoutMs) {
-        this(host, port, authMode, token, password, tickIntervalMs, maxConnections, handlerTimeoutMs,
+    public GatewaySettings(
+            String host,
+            int port,
+            AuthMode authMode,
+            String token,
+            String password,
+            long tickIntervalMs,
+            int maxConnections,
+            long handlerTimeoutMs) {
+        this(
+                host,
+                port,
+                authMode,
+                token,
+                password,
+                tickIntervalMs,
+                maxConnections,
+                handlerTimeoutMs,
                 SecuritySettings.DEFAULTS);
     }
 
@@ -36,14 +59,27 @@ public record GatewaySettings(String host, int port, AuthMode authMode, String t
         requireRange("gateway.handlerTimeoutMs", c.handlerTimeoutMs(), 100, 600_000);
         AuthMode mode = AuthMode.parse(c.auth_mode());
         if (mode == AuthMode.NONE && !isLoopback(host)) {
-            throw new IllegalArgumentException(
-                    "gateway.auth.mode: 'none' is refused on the non-loopback bind '" + host + "'; use token or password");
+            throw new IllegalArgumentException("gateway.auth.mode: 'none' is refused on the non-loopback bind '" + host
+                    + "'; use token or password");
         }
-        SecuritySettings security = SecuritySettings.of(c.auth_rateLimit_maxAttempts(), c.auth_rateLimit_windowMs(),
-                c.auth_rateLimit_lockoutMs(), c.auth_rateLimit_exemptLoopback(), c.controlUi_allowedOrigins(),
-                c.trustedProxies(), c.maxPreauthPerIp());
-        return new GatewaySettings(host, c.port(), mode, blankToNull(c.auth_token()), blankToNull(c.auth_password()),
-                c.heartbeat(), c.maxConnections(), c.handlerTimeoutMs(), security);
+        SecuritySettings security = SecuritySettings.of(
+                c.auth_rateLimit_maxAttempts(),
+                c.auth_rateLimit_windowMs(),
+                c.auth_rateLimit_lockoutMs(),
+                c.auth_rateLimit_exemptLoopback(),
+                c.controlUi_allowedOrigins(),
+                c.trustedProxies(),
+                c.maxPreauthPerIp());
+        return new GatewaySettings(
+                host,
+                c.port(),
+                mode,
+                blankToNull(c.auth_token()),
+                blankToNull(c.auth_password()),
+                c.heartbeat(),
+                c.maxConnections(),
+                c.handlerTimeoutMs(),
+                security);
     }
 
     /** The configured secret for the active mode, or null when none is configured. */
@@ -58,7 +94,8 @@ public record GatewaySettings(String host, int port, AuthMode authMode, String t
 
     /** Whether a change from {@code previous} invalidates shared-secret sessions. */
     public boolean authDiffers(GatewaySettings previous) {
-        return previous != null && (authMode != previous.authMode || !java.util.Objects.equals(secret(), previous.secret()));
+        return previous != null
+                && (authMode != previous.authMode || !java.util.Objects.equals(secret(), previous.secret()));
     }
 
     @Override

@@ -22,7 +22,8 @@ public final class StateDir {
         if (dir == null || dir.isBlank()) {
             dir = System.getenv("TALON_STATE_DIR");
         }
-        Path root = dir == null || dir.isBlank() ? Paths.get(System.getProperty("user.home"), ".talon") : Paths.get(dir);
+        Path root =
+                dir == null || dir.isBlank() ? Paths.get(System.getProperty("user.home"), ".talon") : Paths.get(dir);
         try {
             for (String sub : new String[] {"deploy", "data", "logs"}) {
                 Files.createDirectories(root.resolve(sub));

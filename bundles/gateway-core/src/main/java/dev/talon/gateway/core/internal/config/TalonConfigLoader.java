@@ -45,6 +45,7 @@ public final class TalonConfigLoader {
     private final ScheduledExecutorService poller;
     /** Guarded by the single poller thread (and activate, before the poller starts). */
     private String lastSeenRevision;
+
     private volatile ConfigState state;
 
     /**
@@ -117,8 +118,11 @@ public final class TalonConfigLoader {
             Configuration c = configAdmin.getConfiguration(GatewayConfig.PID, "?");
             boolean changed = c.updateIfDifferent(merged.properties());
             state = new ConfigState(true, revision, null, System.currentTimeMillis());
-            LOG.info("Configuration {} from {} (revision {})", changed ? "applied" : "unchanged",
-                    bytes == null ? "defaults (no " + StateDir.CONFIG_FILE + ")" : file, revision.substring(0, Math.min(12, revision.length())));
+            LOG.info(
+                    "Configuration {} from {} (revision {})",
+                    changed ? "applied" : "unchanged",
+                    bytes == null ? "defaults (no " + StateDir.CONFIG_FILE + ")" : file,
+                    revision.substring(0, Math.min(12, revision.length())));
         } catch (IllegalArgumentException e) {
             reject(e.getMessage());
         } catch (IOException e) {
@@ -129,7 +133,11 @@ public final class TalonConfigLoader {
     private void reject(String reason) {
         ConfigState s = state;
         state = new ConfigState(s.loaded(), s.revision(), reason, s.appliedAtMs());
-        LOG.warn("{} rejected, {}: {}", file, s.loaded() ? "keeping the last good configuration" : "gateway not started", reason);
+        LOG.warn(
+                "{} rejected, {}: {}",
+                file,
+                s.loaded() ? "keeping the last good configuration" : "gateway not started",
+                reason);
     }
 
     private JsonNode parse(byte[] bytes) {
@@ -150,7 +158,10 @@ public final class TalonConfigLoader {
     }
 
     private static String locationOf(JacksonException e) {
-        return e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
+        return e.getLocation() == null
+                ? ""
+                : " (line " + e.getLocation().getLineNr() + ", column "
+                        + e.getLocation().getColumnNr() + ")";
     }
 
     private byte[] read() {

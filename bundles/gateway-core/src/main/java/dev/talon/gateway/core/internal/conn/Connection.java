@@ -27,7 +27,12 @@ public final class Connection implements Session.Listener.AutoDemanding {
     /** Frames queued while {@code connect} is processed, before the connection is closed (protocol: 15). */
     public static final int MAX_PENDING_HANDSHAKE_FRAMES = 15;
 
-    public enum State { AWAITING_CONNECT, HANDSHAKING, OPEN, CLOSED }
+    public enum State {
+        AWAITING_CONNECT,
+        HANDSHAKING,
+        OPEN,
+        CLOSED
+    }
 
     private final String id = UUID.randomUUID().toString();
     private final ConnectionListener listener;
@@ -38,6 +43,7 @@ public final class Connection implements Session.Listener.AutoDemanding {
     private long seq;
     /** Guarded by sendLock. */
     private final List<String> pendingFrames = new ArrayList<>();
+
     private volatile State state = State.AWAITING_CONNECT;
     private volatile Session session;
     private volatile Principal principal;
@@ -227,16 +233,47 @@ public final class Connection implements Session.Listener.AutoDemanding {
         this.handshakeTimer = timer;
     }
 
-    public String id() { return id; }
-    public State state() { return state; }
-    public boolean isOpen() { return state == State.OPEN; }
-    public Principal principal() { return principal; }
-    public String nonce() { return nonce; }
-    public long challengeTs() { return challengeTs; }
-    public String remoteIp() { return remoteIp; }
-    public boolean isLoopback() { return loopback; }
-    public long bufferedBytes() { return buffered.get(); }
-    public long lastSeq() { synchronized (sendLock) { return seq; } }
+    public String id() {
+        return id;
+    }
+
+    public State state() {
+        return state;
+    }
+
+    public boolean isOpen() {
+        return state == State.OPEN;
+    }
+
+    public Principal principal() {
+        return principal;
+    }
+
+    public String nonce() {
+        return nonce;
+    }
+
+    public long challengeTs() {
+        return challengeTs;
+    }
+
+    public String remoteIp() {
+        return remoteIp;
+    }
+
+    public boolean isLoopback() {
+        return loopback;
+    }
+
+    public long bufferedBytes() {
+        return buffered.get();
+    }
+
+    public long lastSeq() {
+        synchronized (sendLock) {
+            return seq;
+        }
+    }
 
     /** A request header of the upgrade request, or null. */
     public String header(String name) {

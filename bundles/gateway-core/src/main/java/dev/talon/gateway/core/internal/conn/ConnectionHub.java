@@ -129,6 +129,7 @@ public final class ConnectionHub implements EventPublisher, GatewayConnections {
 
     private static ConnectionInfo info(Connection c) {
         Principal p = c.principal();
-        return new ConnectionInfo(c.id(), p.role(), p.scopes(), p.client(), p.connectedAtMs(), c.lastSeq(), c.bufferedBytes());
+        return new ConnectionInfo(
+                c.id(), p.role(), p.scopes(), p.client(), p.connectedAtMs(), c.lastSeq(), c.bufferedBytes());
     }
 }

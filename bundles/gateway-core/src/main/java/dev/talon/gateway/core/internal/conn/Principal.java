@@ -14,8 +14,14 @@ import java.util.Set;
  * @param deviceId the declared device id, or null
  * @param connectedAtMs handshake completion time
  */
-public record Principal(String role, Set<String> scopes, ClientInfo client, String authMethod, int protocol,
-        String deviceId, long connectedAtMs) {
+public record Principal(
+        String role,
+        Set<String> scopes,
+        ClientInfo client,
+        String authMethod,
+        int protocol,
+        String deviceId,
+        long connectedAtMs) {
 
     public Principal {
         scopes = java.util.Collections.unmodifiableSet(new java.util.LinkedHashSet<>(scopes));

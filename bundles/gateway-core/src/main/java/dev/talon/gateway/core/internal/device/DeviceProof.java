@@ -27,6 +27,7 @@ public final class DeviceProof {
     public static final long SKEW_MS = 120_000;
     /** DER prefix of an X.509 SubjectPublicKeyInfo for Ed25519, before the 32 key bytes. */
     private static final byte[] SPKI_PREFIX = HexFormat.of().parseHex("302a300506032b6570032100");
+
     private static final int MAX_KEY_INPUT = 4096;
     /**
      * Decoded keys by their base64url form. Decoding an Ed25519 point costs a modular square root with
@@ -34,6 +35,7 @@ public final class DeviceProof {
      * when full (keys are public, so a miss only costs time).
      */
     private static final java.util.Map<String, PublicKey> KEYS = new java.util.concurrent.ConcurrentHashMap<>();
+
     private static final int MAX_CACHED_KEYS = 4096;
 
     private DeviceProof() {}
@@ -52,8 +54,17 @@ public final class DeviceProof {
      * @param platform {@code client.platform}, or null
      * @param deviceFamily {@code client.deviceFamily}, or null
      */
-    public record Claim(String deviceId, String clientId, String clientMode, String role, List<String> scopes,
-            long signedAt, String token, String nonce, String platform, String deviceFamily) {
+    public record Claim(
+            String deviceId,
+            String clientId,
+            String clientMode,
+            String role,
+            List<String> scopes,
+            long signedAt,
+            String token,
+            String nonce,
+            String platform,
+            String deviceFamily) {
 
         /** The v3 payload string. */
         public String v3() {
@@ -66,8 +77,8 @@ public final class DeviceProof {
         }
 
         private String fields() {
-            return deviceId + "|" + clientId + "|" + clientMode + "|" + role + "|" + String.join(",", scopes)
-                    + "|" + signedAt + "|" + token + "|" + nonce;
+            return deviceId + "|" + clientId + "|" + clientMode + "|" + role + "|" + String.join(",", scopes) + "|"
+                    + signedAt + "|" + token + "|" + nonce;
         }
     }
 
@@ -128,7 +139,9 @@ public final class DeviceProof {
         }
         String s = publicKey.trim();
         if (s.startsWith("-----BEGIN PUBLIC KEY-----")) {
-            s = s.replace("-----BEGIN PUBLIC KEY-----", "").replace("-----END PUBLIC KEY-----", "").replaceAll("\\s", "");
+            s = s.replace("-----BEGIN PUBLIC KEY-----", "")
+                    .replace("-----END PUBLIC KEY-----", "")
+                    .replaceAll("\\s", "");
         }
         byte[] b = decode(s);
         if (b == null) {
@@ -137,7 +150,8 @@ public final class DeviceProof {
         if (b.length == 32) {
             return b;
         }
-        if (b.length == SPKI_PREFIX.length + 32 && java.util.Arrays.equals(b, 0, SPKI_PREFIX.length, SPKI_PREFIX, 0, SPKI_PREFIX.length)) {
+        if (b.length == SPKI_PREFIX.length + 32
+                && java.util.Arrays.equals(b, 0, SPKI_PREFIX.length, SPKI_PREFIX, 0, SPKI_PREFIX.length)) {
             return java.util.Arrays.copyOfRange(b, SPKI_PREFIX.length, b.length);
         }
         return null;
@@ -169,7 +183,8 @@ public final class DeviceProof {
         }
         try {
             return s.contains("+") || s.contains("/") || s.endsWith("=")
-                    ? Base64.getDecoder().decode(s) : Base64.getUrlDecoder().decode(s);
+                    ? Base64.getDecoder().decode(s)
+                    : Base64.getUrlDecoder().decode(s);
         } catch (IllegalArgumentException e) {
             return null;
         }
@@ -213,7 +228,8 @@ public final class DeviceProof {
     }
 
     private static GatewayException failure(String code, String reason, String message) {
-        return new GatewayException(ErrorCode.INVALID_REQUEST, message, Map.of("code", code, "reason", reason), null, null);
+        return new GatewayException(
+                ErrorCode.INVALID_REQUEST, message, Map.of("code", code, "reason", reason), null, null);
     }
 
     /** Lower-cased ASCII for comparisons of pinned metadata. */

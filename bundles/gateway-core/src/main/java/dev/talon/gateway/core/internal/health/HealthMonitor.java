@@ -38,14 +38,19 @@ public final class HealthMonitor {
     private volatile RawJson cachedResult;
 
     @Activate
-    public HealthMonitor(@Reference ConnectionHub hub, @Reference MethodRegistryImpl registry,
-            @Reference TalonConfigLoader config, @Reference Workers workers, BundleContext context) {
+    public HealthMonitor(
+            @Reference ConnectionHub hub,
+            @Reference MethodRegistryImpl registry,
+            @Reference TalonConfigLoader config,
+            @Reference Workers workers,
+            BundleContext context) {
         this.hub = hub;
         this.registry = registry;
         this.config = config;
         this.context = context;
         cache(collect());
-        this.refresher = workers.timers().scheduleAtFixedRate(this::refresh, REFRESH_MS, REFRESH_MS, TimeUnit.MILLISECONDS);
+        this.refresher =
+                workers.timers().scheduleAtFixedRate(this::refresh, REFRESH_MS, REFRESH_MS, TimeUnit.MILLISECONDS);
     }
 
     @Deactivate
@@ -120,8 +125,12 @@ public final class HealthMonitor {
 
     /** Symbolic names of active bundles that contribute methods, sorted. */
     private List<String> contributorBundles() {
-        return registry.snapshot().methods().stream().map(m -> m.bundleSymbolicName()).distinct().sorted()
-                .filter(n -> context.getBundles().length > 0 && isActive(n)).toList();
+        return registry.snapshot().methods().stream()
+                .map(m -> m.bundleSymbolicName())
+                .distinct()
+                .sorted()
+                .filter(n -> context.getBundles().length > 0 && isActive(n))
+                .toList();
     }
 
     private boolean isActive(String symbolicName) {

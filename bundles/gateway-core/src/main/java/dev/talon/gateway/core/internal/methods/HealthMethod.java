@@ -1,11 +1,11 @@
 package dev.talon.gateway.core.internal.methods;
 
 import dev.talon.gateway.api.GatewayMethod;
+import dev.talon.gateway.api.JsonValue;
 import dev.talon.gateway.api.MethodCall;
 import dev.talon.gateway.api.MethodHandler;
 import dev.talon.gateway.api.Scopes;
 import dev.talon.gateway.core.internal.health.HealthMonitor;
-import dev.talon.gateway.api.JsonValue;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -26,7 +26,8 @@ public final class HealthMethod implements MethodHandler {
 
     @Override
     public void handle(MethodCall call) {
-        boolean probe = call.params() instanceof JsonValue.JsonObject o && o.bool("probe").orElse(false);
+        boolean probe = call.params() instanceof JsonValue.JsonObject o
+                && o.bool("probe").orElse(false);
         if (probe) {
             call.respond(HealthMonitor.result(health.refresh()));
         } else {

@@ -37,8 +37,11 @@ public final class StatusMethod implements MethodHandler {
     private final TalonConfigLoader config;
 
     @Activate
-    public StatusMethod(@Reference GatewayServer server, @Reference MethodRegistryImpl registry,
-            @Reference GatewayConnections connections, @Reference PresenceTracker presence,
+    public StatusMethod(
+            @Reference GatewayServer server,
+            @Reference MethodRegistryImpl registry,
+            @Reference GatewayConnections connections,
+            @Reference PresenceTracker presence,
             @Reference TalonConfigLoader config) {
         this.server = server;
         this.registry = registry;
@@ -57,7 +60,8 @@ public final class StatusMethod implements MethodHandler {
         s.put("sessions", Map.of("paths", List.of(), "count", 0, "recent", List.of(), "byAgent", List.of()));
         s.put("pid", ProcessHandle.current().pid());
         s.put("uptimeMs", HealthMonitor.uptimeMs());
-        if (call.params() instanceof JsonValue.JsonObject p && p.bool("includeCliProjection").orElse(false)) {
+        if (call.params() instanceof JsonValue.JsonObject p
+                && p.bool("includeCliProjection").orElse(false)) {
             s.put("cliProjection", cliProjection());
         }
         s.put("talon", talon(call.scopes().contains(Scopes.ADMIN)));
@@ -85,8 +89,17 @@ public final class StatusMethod implements MethodHandler {
     private Map<String, Object> talon(boolean admin) {
         Runtime rt = Runtime.getRuntime();
         Map<String, Object> t = new LinkedHashMap<>();
-        t.put("listen", Map.of("host", server.settings().host(), "port", server.settings().port(),
-                "listening", server.listening(), "authMode", server.settings().authMode().wireName()));
+        t.put(
+                "listen",
+                Map.of(
+                        "host",
+                        server.settings().host(),
+                        "port",
+                        server.settings().port(),
+                        "listening",
+                        server.listening(),
+                        "authMode",
+                        server.settings().authMode().wireName()));
         t.put("connections", connections.list().size());
         t.put("maxConnections", server.settings().maxConnections());
         t.put("methods", registry.table().methods().size());
@@ -96,8 +109,11 @@ public final class StatusMethod implements MethodHandler {
         t.put("stateDir", admin ? config.stateDir().toString() : "[redacted]");
         t.put("configPath", admin ? config.configFile().toString() : "[redacted]");
         TalonConfigLoader.ConfigState cs = config.state();
-        t.put("config", cs.lastError() == null || !admin ? Map.of("loaded", cs.loaded())
-                : Map.of("loaded", cs.loaded(), "lastRejection", cs.lastError()));
+        t.put(
+                "config",
+                cs.lastError() == null || !admin
+                        ? Map.of("loaded", cs.loaded())
+                        : Map.of("loaded", cs.loaded(), "lastRejection", cs.lastError()));
         return t;
     }
 }

@@ -18,12 +18,27 @@ import org.osgi.service.component.annotations.Reference;
  * event, broadcasts {@code presence}, answers {@code {ok:true}}.
  */
 @Component(service = MethodHandler.class)
-@GatewayMethod(name = "system-event", scope = Scopes.ADMIN, idempotency = MethodHandler.IDEMPOTENCY_OPTIONAL,
+@GatewayMethod(
+        name = "system-event",
+        scope = Scopes.ADMIN,
+        idempotency = MethodHandler.IDEMPOTENCY_OPTIONAL,
         params_schema = "/schema/protocol/system-event-params.json")
 public final class SystemEventMethod implements MethodHandler {
     /** Params copied into the presence entry. */
-    private static final List<String> PRESENCE_FIELDS = List.of("host", "ip", "version", "platform", "deviceFamily",
-            "modelIdentifier", "mode", "deviceId", "instanceId", "reason", "roles", "scopes", "tags");
+    private static final List<String> PRESENCE_FIELDS = List.of(
+            "host",
+            "ip",
+            "version",
+            "platform",
+            "deviceFamily",
+            "modelIdentifier",
+            "mode",
+            "deviceId",
+            "instanceId",
+            "reason",
+            "roles",
+            "scopes",
+            "tags");
 
     private final PresenceTracker presence;
 
@@ -38,8 +53,9 @@ public final class SystemEventMethod implements MethodHandler {
         String text = p.string("text").orElseThrow();
         Map<String, Object> entry = new LinkedHashMap<>();
         PRESENCE_FIELDS.forEach(f -> p.get(f).ifPresent(v -> entry.put(f, v)));
-        p.get("lastInputSeconds").ifPresent(v -> entry.put("lastInputSeconds",
-                ((JsonValue.JsonNumber) v).value().longValue()));
+        p.get("lastInputSeconds")
+                .ifPresent(v -> entry.put(
+                        "lastInputSeconds", ((JsonValue.JsonNumber) v).value().longValue()));
         entry.putIfAbsent("reason", "system-event");
         entry.put("text", text);
         entry.put("ts", System.currentTimeMillis());

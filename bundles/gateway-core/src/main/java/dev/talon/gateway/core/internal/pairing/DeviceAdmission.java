@@ -43,9 +43,19 @@ public final class DeviceAdmission {
      * @param directLocal loopback, no Origin, no forwarding headers
      * @param autoApproveLocal {@code gateway.nodes.pairing.autoApproveLocal}
      */
-    public record Ask(String deviceId, String publicKey, String role, List<String> scopes, String clientId,
-            String clientMode, String displayName, String platform, String deviceFamily, String remoteIp,
-            boolean directLocal, boolean autoApproveLocal) {}
+    public record Ask(
+            String deviceId,
+            String publicKey,
+            String role,
+            List<String> scopes,
+            String clientId,
+            String clientMode,
+            String displayName,
+            String platform,
+            String deviceFamily,
+            String remoteIp,
+            boolean directLocal,
+            boolean autoApproveLocal) {}
 
     /** An admitted device: how it authenticated, the scopes it holds, the token for {@code hello-ok}. */
     public record Admitted(String authMethod, List<String> scopes, DeviceToken token) {}
@@ -57,9 +67,11 @@ public final class DeviceAdmission {
      * @param tokenField {@code auth.token}, tried as a device token when it was not the shared secret
      * @throws GatewayException an auth or pairing failure (the caller closes with 1008)
      */
-    public Admitted admit(Ask ask, String sharedMethod, GatewayException sharedFailure, String deviceToken,
-            String tokenField) {
-        String method = sharedMethod != null ? sharedMethod : authenticateDeviceToken(ask, sharedFailure, deviceToken, tokenField);
+    public Admitted admit(
+            Ask ask, String sharedMethod, GatewayException sharedFailure, String deviceToken, String tokenField) {
+        String method = sharedMethod != null
+                ? sharedMethod
+                : authenticateDeviceToken(ask, sharedFailure, deviceToken, tokenField);
         Optional<PairedDevice> paired = store.device(ask.deviceId());
         String reason = pairingNeeded(ask, paired.orElse(null));
         if (reason != null) {
@@ -70,23 +82,33 @@ public final class DeviceAdmission {
             store.approveSilently(req);
             events.resolved("silent", ask.deviceId(), "approved");
         }
-        DeviceToken token = store.ensureToken(ask.deviceId(), ask.role(), ask.scopes()).orElseThrow();
+        DeviceToken token =
+                store.ensureToken(ask.deviceId(), ask.role(), ask.scopes()).orElseThrow();
         return new Admitted(method, ask.scopes(), token);
     }
 
-    private String authenticateDeviceToken(Ask ask, GatewayException sharedFailure, String deviceToken, String tokenField) {
+    private String authenticateDeviceToken(
+            Ask ask, GatewayException sharedFailure, String deviceToken, String tokenField) {
         String presented = deviceToken != null ? deviceToken : tokenField;
         if (presented == null) {
             throw sharedFailure;
         }
         Optional<DeviceToken> t = store.verifyToken(ask.deviceId(), ask.role(), presented);
         if (t.isEmpty()) {
-            throw deviceToken != null ? authFailure("AUTH_DEVICE_TOKEN_MISMATCH", "device_token_mismatch",
-                    "unauthorized: device token mismatch (rotate/reissue device token)", "update_auth_credentials") : sharedFailure;
+            throw deviceToken != null
+                    ? authFailure(
+                            "AUTH_DEVICE_TOKEN_MISMATCH",
+                            "device_token_mismatch",
+                            "unauthorized: device token mismatch (rotate/reissue device token)",
+                            "update_auth_credentials")
+                    : sharedFailure;
         }
         if (!t.get().scopes().containsAll(ask.scopes())) {
-            throw authFailure("AUTH_SCOPE_MISMATCH", "scope_mismatch",
-                    "unauthorized: device token scope mismatch (re-pair or approve scope upgrade)", "review_auth_configuration");
+            throw authFailure(
+                    "AUTH_SCOPE_MISMATCH",
+                    "scope_mismatch",
+                    "unauthorized: device token scope mismatch (re-pair or approve scope upgrade)",
+                    "review_auth_configuration");
         }
         return "device-token";
     }
@@ -102,7 +124,8 @@ public final class DeviceAdmission {
         if (!d.scopes().containsAll(ask.scopes())) {
             return "scope-upgrade";
         }
-        if (!family(d.platform()).equals(family(ask.platform())) || !lower(d.deviceFamily()).equals(lower(ask.deviceFamily()))) {
+        if (!family(d.platform()).equals(family(ask.platform()))
+                || !lower(d.deviceFamily()).equals(lower(ask.deviceFamily()))) {
             return "metadata-upgrade";
         }
         return null;
@@ -116,13 +139,27 @@ public final class DeviceAdmission {
         if (alreadyPaired && !"operator".equals(ask.role()) && "role-upgrade".equals(reason)) {
             return false;
         }
-        return !"scope-upgrade".equals(reason) || List.of("none", "token", "password").contains(method);
+        return !"scope-upgrade".equals(reason)
+                || List.of("none", "token", "password").contains(method);
     }
 
     private PendingRequest request(Ask ask, boolean repair) {
-        PendingRequest asked = new PendingRequest("", ask.deviceId(), ask.publicKey(), ask.displayName(), ask.platform(),
-                ask.deviceFamily(), ask.clientId(), ask.clientMode(), ask.role(), List.of(ask.role()), ask.scopes(),
-                ask.remoteIp(), false, repair, System.currentTimeMillis());
+        PendingRequest asked = new PendingRequest(
+                "",
+                ask.deviceId(),
+                ask.publicKey(),
+                ask.displayName(),
+                ask.platform(),
+                ask.deviceFamily(),
+                ask.clientId(),
+                ask.clientMode(),
+                ask.role(),
+                List.of(ask.role()),
+                ask.scopes(),
+                ask.remoteIp(),
+                false,
+                repair,
+                System.currentTimeMillis());
         if (ask.autoApproveLocal() && ask.directLocal()) {
             return asked; // may be approved silently: no pending request, no requested event
         }
@@ -135,16 +172,34 @@ public final class DeviceAdmission {
     }
 
     private GatewayException pairingRequired(Ask ask, String reason, PairedDevice d) {
-        PendingRequest pending = store.pending().stream().filter(p -> p.deviceId().equals(ask.deviceId())).findFirst()
-                .orElseGet(() -> store.request(new PendingRequest("", ask.deviceId(), ask.publicKey(), ask.displayName(),
-                        ask.platform(), ask.deviceFamily(), ask.clientId(), ask.clientMode(), ask.role(), List.of(ask.role()),
-                        ask.scopes(), ask.remoteIp(), false, d != null, System.currentTimeMillis())).request());
+        PendingRequest pending = store.pending().stream()
+                .filter(p -> p.deviceId().equals(ask.deviceId()))
+                .findFirst()
+                .orElseGet(() -> store.request(new PendingRequest(
+                                "",
+                                ask.deviceId(),
+                                ask.publicKey(),
+                                ask.displayName(),
+                                ask.platform(),
+                                ask.deviceFamily(),
+                                ask.clientId(),
+                                ask.clientMode(),
+                                ask.role(),
+                                List.of(ask.role()),
+                                ask.scopes(),
+                                ask.remoteIp(),
+                                false,
+                                d != null,
+                                System.currentTimeMillis()))
+                        .request());
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("code", "PAIRING_REQUIRED");
         details.put("reason", reason);
         details.put("requestId", pending.requestId());
-        details.put("remediationHint", "approve it on the gateway host: talon devices approve " + pending.requestId()
-                + " (or openclaw devices approve " + pending.requestId() + ")");
+        details.put(
+                "remediationHint",
+                "approve it on the gateway host: talon devices approve " + pending.requestId()
+                        + " (or openclaw devices approve " + pending.requestId() + ")");
         details.put("deviceId", ask.deviceId());
         details.put("requestedRole", ask.role());
         details.put("requestedScopes", ask.scopes());
@@ -152,7 +207,8 @@ public final class DeviceAdmission {
             details.put("approvedRoles", d.roles());
             details.put("approvedScopes", d.scopes());
         }
-        return new GatewayException(ErrorCode.NOT_PAIRED, "pairing required: " + REQUIREMENTS.get(reason), details, null, null);
+        return new GatewayException(
+                ErrorCode.NOT_PAIRED, "pairing required: " + REQUIREMENTS.get(reason), details, null, null);
     }
 
     private static final Map<String, String> REQUIREMENTS = Map.of(

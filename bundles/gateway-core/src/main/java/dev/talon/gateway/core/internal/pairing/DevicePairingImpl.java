@@ -17,7 +17,8 @@ public final class DevicePairingImpl implements DevicePairing {
     private final ConnectionHub hub;
 
     @Activate
-    public DevicePairingImpl(@Reference PairingStore store, @Reference PairingEvents events, @Reference ConnectionHub hub) {
+    public DevicePairingImpl(
+            @Reference PairingStore store, @Reference PairingEvents events, @Reference ConnectionHub hub) {
         this.store = store;
         this.events = events;
         this.hub = hub;
@@ -25,8 +26,17 @@ public final class DevicePairingImpl implements DevicePairing {
 
     @Override
     public List<Pending> pending() {
-        return store.pending().stream().map(r -> new Pending(r.requestId(), r.deviceId(), r.clientId(), r.displayName(),
-                r.role(), r.scopes(), r.remoteIp(), r.ts())).toList();
+        return store.pending().stream()
+                .map(r -> new Pending(
+                        r.requestId(),
+                        r.deviceId(),
+                        r.clientId(),
+                        r.displayName(),
+                        r.role(),
+                        r.scopes(),
+                        r.remoteIp(),
+                        r.ts()))
+                .toList();
     }
 
     @Override
@@ -43,10 +53,12 @@ public final class DevicePairingImpl implements DevicePairing {
 
     @Override
     public boolean reject(String requestId) {
-        return store.reject(requestId).map(r -> {
-            events.resolved(requestId, r.deviceId(), "rejected");
-            return true;
-        }).orElse(false);
+        return store.reject(requestId)
+                .map(r -> {
+                    events.resolved(requestId, r.deviceId(), "rejected");
+                    return true;
+                })
+                .orElse(false);
     }
 
     @Override
@@ -54,7 +66,10 @@ public final class DevicePairingImpl implements DevicePairing {
         if (!store.revoke(deviceId, role)) {
             return false;
         }
-        hub.closeDevice(deviceId, p -> role.equals(p.role()) && "device-token".equals(p.authMethod()), 4001,
+        hub.closeDevice(
+                deviceId,
+                p -> role.equals(p.role()) && "device-token".equals(p.authMethod()),
+                4001,
                 "client invalidated: device token revoked");
         return true;
     }

@@ -24,12 +24,24 @@ public final class PairingEvents implements EventSource {
 
     /** {@code device.pair.requested} with the pending request (droppable). */
     public void requested(PendingRequest r) {
-        publisher.publish(GatewayEvent.of("device.pair.requested", r).guardedBy(Scopes.PAIRING).dropIfSlow());
+        publisher.publish(GatewayEvent.of("device.pair.requested", r)
+                .guardedBy(Scopes.PAIRING)
+                .dropIfSlow());
     }
 
     /** {@code device.pair.resolved} {requestId, deviceId, decision, ts}. */
     public void resolved(String requestId, String deviceId, String decision) {
-        publisher.publish(GatewayEvent.of("device.pair.resolved", Map.of("requestId", requestId, "deviceId", deviceId,
-                "decision", decision, "ts", System.currentTimeMillis())).guardedBy(Scopes.PAIRING));
+        publisher.publish(GatewayEvent.of(
+                        "device.pair.resolved",
+                        Map.of(
+                                "requestId",
+                                requestId,
+                                "deviceId",
+                                deviceId,
+                                "decision",
+                                decision,
+                                "ts",
+                                System.currentTimeMillis()))
+                .guardedBy(Scopes.PAIRING));
     }
 }

@@ -23,10 +23,22 @@ public final class PairingRecords {
     }
 
     /** A paired device: its key, pinned metadata, approved roles and scopes, and tokens by role. */
-    public record PairedDevice(String deviceId, String publicKey, String displayName, String platform,
-            String deviceFamily, String clientId, String clientMode, List<String> roles, List<String> scopes,
-            Map<String, DeviceToken> tokens, String remoteIp, long createdAtMs, long approvedAtMs,
-            long lastSeenAtMs, String label) {
+    public record PairedDevice(
+            String deviceId,
+            String publicKey,
+            String displayName,
+            String platform,
+            String deviceFamily,
+            String clientId,
+            String clientMode,
+            List<String> roles,
+            List<String> scopes,
+            Map<String, DeviceToken> tokens,
+            String remoteIp,
+            long createdAtMs,
+            long approvedAtMs,
+            long lastSeenAtMs,
+            String label) {
 
         public PairedDevice {
             roles = List.copyOf(roles);
@@ -36,9 +48,22 @@ public final class PairingRecords {
     }
 
     /** A pending pairing request (the {@code device.pair.requested} payload). */
-    public record PendingRequest(String requestId, String deviceId, String publicKey, String displayName,
-            String platform, String deviceFamily, String clientId, String clientMode, String role,
-            List<String> roles, List<String> scopes, String remoteIp, boolean silent, boolean isRepair, long ts) {
+    public record PendingRequest(
+            String requestId,
+            String deviceId,
+            String publicKey,
+            String displayName,
+            String platform,
+            String deviceFamily,
+            String clientId,
+            String clientMode,
+            String role,
+            List<String> roles,
+            List<String> scopes,
+            String remoteIp,
+            boolean silent,
+            boolean isRepair,
+            long ts) {
 
         public PendingRequest {
             roles = List.copyOf(roles);
@@ -47,7 +72,9 @@ public final class PairingRecords {
 
         /** Same device asking for the same thing (then the request id is kept). */
         boolean sameSurface(PendingRequest o) {
-            return deviceId.equals(o.deviceId) && publicKey.equals(o.publicKey) && role.equals(o.role)
+            return deviceId.equals(o.deviceId)
+                    && publicKey.equals(o.publicKey)
+                    && role.equals(o.role)
                     && scopes.equals(o.scopes);
         }
     }

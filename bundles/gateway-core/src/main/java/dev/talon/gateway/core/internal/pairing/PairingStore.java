@@ -147,7 +147,8 @@ public final class PairingStore {
         if (t == null || presented == null) {
             return Optional.empty();
         }
-        boolean same = MessageDigest.isEqual(t.token().getBytes(java.nio.charset.StandardCharsets.UTF_8),
+        boolean same = MessageDigest.isEqual(
+                t.token().getBytes(java.nio.charset.StandardCharsets.UTF_8),
                 presented.getBytes(java.nio.charset.StandardCharsets.UTF_8));
         return same ? Optional.of(t) : Optional.empty();
     }
@@ -201,9 +202,22 @@ public final class PairingStore {
         List<String> roles = union(sameKey ? old.roles() : List.of(), List.of(r.role()));
         List<String> scopes = union(sameKey ? old.scopes() : List.of(), r.scopes());
         Map<String, DeviceToken> tokens = sameKey ? old.tokens() : Map.of();
-        PairedDevice d = new PairedDevice(r.deviceId(), r.publicKey(), r.displayName(), r.platform(), r.deviceFamily(),
-                r.clientId(), r.clientMode(), roles, scopes, tokens, r.remoteIp(), sameKey ? old.createdAtMs() : now,
-                now, now, sameKey ? old.label() : null);
+        PairedDevice d = new PairedDevice(
+                r.deviceId(),
+                r.publicKey(),
+                r.displayName(),
+                r.platform(),
+                r.deviceFamily(),
+                r.clientId(),
+                r.clientMode(),
+                roles,
+                scopes,
+                tokens,
+                r.remoteIp(),
+                sameKey ? old.createdAtMs() : now,
+                now,
+                now,
+                sameKey ? old.label() : null);
         devices.put(d.deviceId(), d);
         return d;
     }
@@ -214,7 +228,11 @@ public final class PairingStore {
         byte[] raw = new byte[32];
         RANDOM.nextBytes(raw);
         String value = Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
-        DeviceToken t = new DeviceToken(value, role, List.copyOf(scopes), previous == null ? now : previous.createdAtMs(),
+        DeviceToken t = new DeviceToken(
+                value,
+                role,
+                List.copyOf(scopes),
+                previous == null ? now : previous.createdAtMs(),
                 previous == null ? null : now);
         Map<String, DeviceToken> tokens = new LinkedHashMap<>(d.tokens());
         tokens.put(role, t);
@@ -223,16 +241,43 @@ public final class PairingStore {
         return t;
     }
 
-    private static PairedDevice copy(PairedDevice d, List<String> roles, List<String> scopes,
-            Map<String, DeviceToken> tokens, String label) {
-        return new PairedDevice(d.deviceId(), d.publicKey(), d.displayName(), d.platform(), d.deviceFamily(),
-                d.clientId(), d.clientMode(), roles, scopes, tokens, d.remoteIp(), d.createdAtMs(), d.approvedAtMs(),
-                d.lastSeenAtMs(), label);
+    private static PairedDevice copy(
+            PairedDevice d, List<String> roles, List<String> scopes, Map<String, DeviceToken> tokens, String label) {
+        return new PairedDevice(
+                d.deviceId(),
+                d.publicKey(),
+                d.displayName(),
+                d.platform(),
+                d.deviceFamily(),
+                d.clientId(),
+                d.clientMode(),
+                roles,
+                scopes,
+                tokens,
+                d.remoteIp(),
+                d.createdAtMs(),
+                d.approvedAtMs(),
+                d.lastSeenAtMs(),
+                label);
     }
 
     private static PendingRequest withId(PendingRequest r, String id) {
-        return new PendingRequest(id, r.deviceId(), r.publicKey(), r.displayName(), r.platform(), r.deviceFamily(),
-                r.clientId(), r.clientMode(), r.role(), r.roles(), r.scopes(), r.remoteIp(), r.silent(), r.isRepair(), r.ts());
+        return new PendingRequest(
+                id,
+                r.deviceId(),
+                r.publicKey(),
+                r.displayName(),
+                r.platform(),
+                r.deviceFamily(),
+                r.clientId(),
+                r.clientMode(),
+                r.role(),
+                r.roles(),
+                r.scopes(),
+                r.remoteIp(),
+                r.silent(),
+                r.isRepair(),
+                r.ts());
     }
 
     private static List<String> union(List<String> a, List<String> b) {
@@ -251,8 +296,9 @@ public final class PairingStore {
     /** Guarded by this. */
     private void save() {
         try {
-            AtomicFile.write(file, Json.WIRE.writerWithDefaultPrettyPrinter()
-                    .writeValueAsBytes(new StoreFile(1, devices, pending)));
+            AtomicFile.write(
+                    file,
+                    Json.WIRE.writerWithDefaultPrettyPrinter().writeValueAsBytes(new StoreFile(1, devices, pending)));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot persist the pairing store " + file, e);
         }
@@ -277,5 +323,6 @@ public final class PairingStore {
     }
 
     /** Newest first, for listings. */
-    static final Comparator<PairedDevice> NEWEST_FIRST = Comparator.comparingLong(PairedDevice::approvedAtMs).reversed();
+    static final Comparator<PairedDevice> NEWEST_FIRST =
+            Comparator.comparingLong(PairedDevice::approvedAtMs).reversed();
 }

@@ -31,7 +31,10 @@ final class HostInfo {
         e.put("mode", "gateway");
         e.put("reason", "self");
         e.put("instanceId", INSTANCE_ID);
-        e.put("text", "Gateway: " + host + (ip == null ? "" : " (" + ip + ")") + " · app " + version + " · mode gateway · reason self");
+        e.put(
+                "text",
+                "Gateway: " + host + (ip == null ? "" : " (" + ip + ")") + " · app " + version
+                        + " · mode gateway · reason self");
         return Map.copyOf(e);
     }
 

@@ -29,6 +29,7 @@ public final class PresenceTracker {
     private final Map<String, Map<String, Object>> entries = new ConcurrentHashMap<>();
     /** The most recent system-event texts, oldest first, bounded by {@value #MAX_QUEUED_EVENTS}. */
     private final java.util.Deque<String> systemEvents = new java.util.concurrent.ConcurrentLinkedDeque<>();
+
     public static final int MAX_QUEUED_EVENTS = 20;
 
     @Activate
@@ -43,7 +44,11 @@ public final class PresenceTracker {
             return;
         }
         Map<String, Object> e = new LinkedHashMap<>();
-        e.put("host", p.client().displayName() != null ? p.client().displayName() : p.client().id());
+        e.put(
+                "host",
+                p.client().displayName() != null
+                        ? p.client().displayName()
+                        : p.client().id());
         if (ip != null && !p.client().loopback()) {
             e.put("ip", ip);
         }
@@ -77,7 +82,10 @@ public final class PresenceTracker {
     public void upsert(String key, Map<String, Object> entry) {
         entries.put(key, Map.copyOf(entry));
         prune();
-        hub.publish(GatewayEvent.of("presence", Map.of("presence", list())).guardedBy(Scopes.READ).dropIfSlow(),
+        hub.publish(
+                GatewayEvent.of("presence", Map.of("presence", list()))
+                        .guardedBy(Scopes.READ)
+                        .dropIfSlow(),
                 hub.bumpPresence());
     }
 
@@ -101,8 +109,10 @@ public final class PresenceTracker {
         Map<String, Object> me = new LinkedHashMap<>(self);
         me.put("ts", System.currentTimeMillis());
         out.add(me);
-        entries.values().stream().filter(e -> ts(e) >= cutoff)
-                .sorted(Comparator.comparingLong(PresenceTracker::ts).reversed()).forEach(out::add);
+        entries.values().stream()
+                .filter(e -> ts(e) >= cutoff)
+                .sorted(Comparator.comparingLong(PresenceTracker::ts).reversed())
+                .forEach(out::add);
         return out;
     }
 
@@ -110,8 +120,12 @@ public final class PresenceTracker {
         long cutoff = System.currentTimeMillis() - TTL_MS;
         entries.values().removeIf(e -> ts(e) < cutoff);
         if (entries.size() > MAX_ENTRIES) {
-            entries.entrySet().stream().sorted(Comparator.comparingLong(en -> ts(en.getValue())))
-                    .limit(entries.size() - MAX_ENTRIES).map(Map.Entry::getKey).toList().forEach(entries::remove);
+            entries.entrySet().stream()
+                    .sorted(Comparator.comparingLong(en -> ts(en.getValue())))
+                    .limit(entries.size() - MAX_ENTRIES)
+                    .map(Map.Entry::getKey)
+                    .toList()
+                    .forEach(entries::remove);
         }
     }
 

@@ -38,26 +38,36 @@ public final class Authenticator {
         String kind = s.authMode() == AuthMode.TOKEN ? "token" : "password";
         String configured = s.secret();
         if (configured == null) {
-            throw failure(kind + "_missing_config", "unauthorized: gateway " + kind + " not configured on gateway (set gateway.auth." + kind + ")", r);
+            throw failure(
+                    kind + "_missing_config",
+                    "unauthorized: gateway " + kind + " not configured on gateway (set gateway.auth." + kind + ")",
+                    r);
         }
         if (r.token() == null && r.password() == null) {
-            throw failure(kind + "_missing", "unauthorized: gateway " + kind + " missing (" + hint(kind, r, loopback) + ")", r);
+            throw failure(
+                    kind + "_missing",
+                    "unauthorized: gateway " + kind + " missing (" + hint(kind, r, loopback) + ")",
+                    r);
         }
         if (matches(configured, r.token()) || matches(configured, r.password())) {
             return kind;
         }
-        throw failure(kind + "_mismatch", "unauthorized: gateway " + kind + " mismatch (" + hint(kind, r, loopback) + ")", r);
+        throw failure(
+                kind + "_mismatch", "unauthorized: gateway " + kind + " mismatch (" + hint(kind, r, loopback) + ")", r);
     }
 
     private static GatewayException failure(String reason, String message, ConnectRequest r) {
         Map<String, Object> d = new LinkedHashMap<>();
         d.put("code", detailCode(reason));
         d.put("authReason", reason);
-        boolean retryWithDeviceToken = reason.equals("token_mismatch") && r.deviceId() != null && r.token() != null
-                && r.deviceToken() == null;
+        boolean retryWithDeviceToken =
+                reason.equals("token_mismatch") && r.deviceId() != null && r.token() != null && r.deviceToken() == null;
         d.put("canRetryWithDeviceToken", retryWithDeviceToken);
-        d.put("recommendedNextStep", retryWithDeviceToken ? "retry_with_device_token"
-                : reason.endsWith("_mismatch") ? "update_auth_credentials" : "update_auth_configuration");
+        d.put(
+                "recommendedNextStep",
+                retryWithDeviceToken
+                        ? "retry_with_device_token"
+                        : reason.endsWith("_mismatch") ? "update_auth_credentials" : "update_auth_configuration");
         return new GatewayException(ErrorCode.INVALID_REQUEST, message, d, null, null);
     }
 
@@ -66,13 +76,15 @@ public final class Authenticator {
     }
 
     private static String hint(String kind, ConnectRequest r, boolean loopback) {
-        boolean ui = "openclaw-control-ui".equals(r.clientId()) || "webchat".equals(r.clientMode())
+        boolean ui = "openclaw-control-ui".equals(r.clientId())
+                || "webchat".equals(r.clientMode())
                 || "webchat-ui".equals(r.clientId());
         if (ui) {
             return "open the dashboard URL and paste the " + kind + " in Control UI settings";
         }
         if ("cli".equals(r.clientId())) {
-            return loopback ? "use this gateway's gateway.auth." + kind + " or pair the device"
+            return loopback
+                    ? "use this gateway's gateway.auth." + kind + " or pair the device"
                     : "set gateway.remote." + kind + " to match gateway.auth." + kind;
         }
         return "provide gateway auth " + kind;

@@ -30,7 +30,13 @@ final class Call implements MethodCall {
         void completed(RawJson payload, GatewayException error);
     }
 
-    Call(Connection connection, String id, String method, JsonNode rawParams, long timeoutMs, Deadlines deadlines,
+    Call(
+            Connection connection,
+            String id,
+            String method,
+            JsonNode rawParams,
+            long timeoutMs,
+            Deadlines deadlines,
             Outcome outcome) {
         this.outcome = outcome;
         this.connection = connection;

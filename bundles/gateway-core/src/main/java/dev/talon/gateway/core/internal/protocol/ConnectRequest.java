@@ -25,10 +25,24 @@ import tools.jackson.databind.JsonNode;
  * @param deviceFamily {@code client.deviceFamily}, or null
  * @param bootstrapToken {@code auth.bootstrapToken}, or null
  */
-public record ConnectRequest(int minProtocol, int maxProtocol, String clientId, String clientMode,
-        String clientVersion, String platform, String displayName, String instanceId, String role,
-        List<String> scopes, String token, String password, String deviceToken, String deviceId,
-        Device device, String deviceFamily, String bootstrapToken) {
+public record ConnectRequest(
+        int minProtocol,
+        int maxProtocol,
+        String clientId,
+        String clientMode,
+        String clientVersion,
+        String platform,
+        String displayName,
+        String instanceId,
+        String role,
+        List<String> scopes,
+        String token,
+        String password,
+        String deviceToken,
+        String deviceId,
+        Device device,
+        String deviceFamily,
+        String bootstrapToken) {
 
     /**
      * The {@code device} block as sent.
@@ -42,11 +56,39 @@ public record ConnectRequest(int minProtocol, int maxProtocol, String clientId, 
     public record Device(String id, String publicKey, String signature, long signedAt, String nonce) {}
 
     /** A request without a device block (tests, device-less clients). */
-    public ConnectRequest(int minProtocol, int maxProtocol, String clientId, String clientMode, String clientVersion,
-            String platform, String displayName, String instanceId, String role, List<String> scopes, String token,
-            String password, String deviceToken, String deviceId) {
-        this(minProtocol, maxProtocol, clientId, clientMode, clientVersion, platform, displayName, instanceId, role,
-                scopes, token, password, deviceToken, deviceId, null, null, null);
+    public ConnectRequest(
+            int minProtocol,
+            int maxProtocol,
+            String clientId,
+            String clientMode,
+            String clientVersion,
+            String platform,
+            String displayName,
+            String instanceId,
+            String role,
+            List<String> scopes,
+            String token,
+            String password,
+            String deviceToken,
+            String deviceId) {
+        this(
+                minProtocol,
+                maxProtocol,
+                clientId,
+                clientMode,
+                clientVersion,
+                platform,
+                displayName,
+                instanceId,
+                role,
+                scopes,
+                token,
+                password,
+                deviceToken,
+                deviceId,
+                null,
+                null,
+                null);
     }
 
     /** The token field of the signed payload: {@code auth.token ?? auth.deviceToken ?? auth.bootstrapToken ?? ""}. */
@@ -61,14 +103,32 @@ public record ConnectRequest(int minProtocol, int maxProtocol, String clientId, 
         List<String> scopes = new ArrayList<>(); // as sent: the device signature covers this exact list
         p.path("scopes").forEach(s -> scopes.add(s.stringValue()));
         JsonNode d = p.path("device");
-        Device device = d.isObject() ? new Device(text(d, "id"), text(d, "publicKey"), text(d, "signature"),
-                d.path("signedAt").longValue(), text(d, "nonce")) : null;
-        return new ConnectRequest(p.path("minProtocol").intValue(), p.path("maxProtocol").intValue(),
-                text(client, "id"), text(client, "mode"), text(client, "version"), text(client, "platform"),
-                text(client, "displayName"), text(client, "instanceId"),
-                p.has("role") ? text(p, "role") : "operator", List.copyOf(scopes),
-                text(auth, "token"), text(auth, "password"), text(auth, "deviceToken"),
-                device == null ? null : device.id(), device, text(client, "deviceFamily"), text(auth, "bootstrapToken"));
+        Device device = d.isObject()
+                ? new Device(
+                        text(d, "id"),
+                        text(d, "publicKey"),
+                        text(d, "signature"),
+                        d.path("signedAt").longValue(),
+                        text(d, "nonce"))
+                : null;
+        return new ConnectRequest(
+                p.path("minProtocol").intValue(),
+                p.path("maxProtocol").intValue(),
+                text(client, "id"),
+                text(client, "mode"),
+                text(client, "version"),
+                text(client, "platform"),
+                text(client, "displayName"),
+                text(client, "instanceId"),
+                p.has("role") ? text(p, "role") : "operator",
+                List.copyOf(scopes),
+                text(auth, "token"),
+                text(auth, "password"),
+                text(auth, "deviceToken"),
+                device == null ? null : device.id(),
+                device,
+                text(client, "deviceFamily"),
+                text(auth, "bootstrapToken"));
     }
 
     public boolean isNodeRole() {

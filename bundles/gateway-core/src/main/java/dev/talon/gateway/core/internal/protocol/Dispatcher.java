@@ -27,9 +27,18 @@ public final class Dispatcher {
     /** More consecutive {@code unauthorized role} errors than this close the connection. */
     static final int MAX_ROLE_ERRORS = 10;
     /** Node-role methods of the protocol; unregistered ones still answer {@code unknown method} to nodes. */
-    static final Set<String> PROTOCOL_NODE_METHODS = Set.of("skills.bins", "node.pluginSurface.refresh",
-            "node.pluginTools.update", "node.skills.update", "node.runnerInventory.update", "node.pending.drain",
-            "node.pending.pull", "node.pending.ack", "node.invoke.progress", "node.invoke.result", "node.event");
+    static final Set<String> PROTOCOL_NODE_METHODS = Set.of(
+            "skills.bins",
+            "node.pluginSurface.refresh",
+            "node.pluginTools.update",
+            "node.skills.update",
+            "node.runnerInventory.update",
+            "node.pending.drain",
+            "node.pending.pull",
+            "node.pending.ack",
+            "node.invoke.progress",
+            "node.invoke.result",
+            "node.event");
 
     private final GatewayContext ctx;
     private final Deadlines deadlines;
@@ -39,8 +48,9 @@ public final class Dispatcher {
     public Dispatcher(GatewayContext ctx) {
         this.ctx = ctx;
         this.deadlines = new Deadlines(ctx.workers().timers(), this::timedOut);
-        this.idempotencySweep = ctx.workers().timers().scheduleWithFixedDelay(idempotency::sweep, 60, 60,
-                java.util.concurrent.TimeUnit.SECONDS);
+        this.idempotencySweep = ctx.workers()
+                .timers()
+                .scheduleWithFixedDelay(idempotency::sweep, 60, 60, java.util.concurrent.TimeUnit.SECONDS);
     }
 
     /** Stops the timers (the listener is going away). */
@@ -54,13 +64,21 @@ public final class Dispatcher {
         try {
             frame = Json.parse(text);
         } catch (JacksonException e) {
-            reject(c, "invalid", "requests.invalidJson", GatewayException.invalidRequest("invalid request frame: not valid JSON"));
+            reject(
+                    c,
+                    "invalid",
+                    "requests.invalidJson",
+                    GatewayException.invalidRequest("invalid request frame: not valid JSON"));
             return;
         }
         String problems = RequestFrames.problems(frame);
         String id = RequestFrames.validId(frame);
         if (problems != null) {
-            reject(c, id == null ? "invalid" : id, "requests.invalidFrame", GatewayException.invalidRequest("invalid request frame: " + problems));
+            reject(
+                    c,
+                    id == null ? "invalid" : id,
+                    "requests.invalidFrame",
+                    GatewayException.invalidRequest("invalid request frame: " + problems));
             return;
         }
         route(c, id, frame.get("method").stringValue(), frame.get("params"));
@@ -69,11 +87,16 @@ public final class Dispatcher {
     private void route(Connection c, String id, String method, JsonNode params) {
         Principal p = c.principal();
         if ("connect".equals(method)) {
-            reject(c, id, "requests.repeatedConnect", GatewayException.invalidRequest("connect is only valid as the first request"));
+            reject(
+                    c,
+                    id,
+                    "requests.repeatedConnect",
+                    GatewayException.invalidRequest("connect is only valid as the first request"));
             return;
         }
         MethodEntry entry = ctx.registry().lookup(method);
-        String scope = entry != null ? entry.scope() : PROTOCOL_NODE_METHODS.contains(method) ? Scopes.NODE : Scopes.ADMIN;
+        String scope =
+                entry != null ? entry.scope() : PROTOCOL_NODE_METHODS.contains(method) ? Scopes.NODE : Scopes.ADMIN;
         if (!"health".equals(method) && !authorized(c, p, id, method, scope)) {
             return;
         }
@@ -86,7 +109,11 @@ public final class Dispatcher {
 
     private boolean authorized(Connection c, Principal p, String id, String method, String scope) {
         if (Scopes.NODE.equals(scope) != p.isNode()) {
-            reject(c, id, "requests.unauthorizedRole", GatewayException.invalidRequest("unauthorized role: " + p.role()));
+            reject(
+                    c,
+                    id,
+                    "requests.unauthorizedRole",
+                    GatewayException.invalidRequest("unauthorized role: " + p.role()));
             if (c.roleError(true) > MAX_ROLE_ERRORS) {
                 c.close(1008, "repeated unauthorized calls");
             }
@@ -94,8 +121,13 @@ public final class Dispatcher {
         }
         c.roleError(false);
         if (!p.isNode() && !Scopes.satisfies(p.scopes(), scope)) {
-            Map<String, Object> d = Map.of("code", "MISSING_SCOPE", "missingScope", scope, "requiredScopes", List.of(scope));
-            reject(c, id, "requests.missingScope", new GatewayException(ErrorCode.FORBIDDEN, "missing scope: " + scope, d, null, null));
+            Map<String, Object> d =
+                    Map.of("code", "MISSING_SCOPE", "missingScope", scope, "requiredScopes", List.of(scope));
+            reject(
+                    c,
+                    id,
+                    "requests.missingScope",
+                    new GatewayException(ErrorCode.FORBIDDEN, "missing scope: " + scope, d, null, null));
             return false;
         }
         return true;
@@ -113,7 +145,7 @@ public final class Dispatcher {
         if (IDEMPOTENCY_ANSWERED.equals(key)) {
             return;
         }
-        Call.Outcome outcome = key == null ? (p, e) -> { } : (p, e) -> idempotency.complete(key, p, e);
+        Call.Outcome outcome = key == null ? (p, e) -> {} : (p, e) -> idempotency.complete(key, p, e);
         Call call = new Call(c, id, method, params, ctx.settings().get().handlerTimeoutMs(), deadlines, outcome);
         try {
             MethodHandler handler = entry.handler();
@@ -145,8 +177,12 @@ public final class Dispatcher {
         JsonNode k = params == null || !params.isObject() ? null : params.get("idempotencyKey");
         if (k == null || !k.isString() || k.stringValue().isEmpty()) {
             if (MethodHandler.IDEMPOTENCY_REQUIRED.equals(entry.idempotency())) {
-                reject(c, id, "requests.idempotencyKeyMissing", GatewayException.invalidRequest(
-                        "invalid " + method + " params: idempotencyKey (non-empty string) required"));
+                reject(
+                        c,
+                        id,
+                        "requests.idempotencyKeyMissing",
+                        GatewayException.invalidRequest(
+                                "invalid " + method + " params: idempotencyKey (non-empty string) required"));
                 return IDEMPOTENCY_ANSWERED;
             }
             return null;
@@ -162,16 +198,21 @@ public final class Dispatcher {
         } else if (d instanceof IdempotencyCache.InFlight) {
             c.send(Frames.ok(id, Map.of("status", "in_flight", "idempotencyKey", k.stringValue())));
         } else {
-            reject(c, id, "requests.idempotencyConflict", GatewayException.invalidRequest(
-                    "idempotencyKey already used with different " + method + " params"));
+            reject(
+                    c,
+                    id,
+                    "requests.idempotencyConflict",
+                    GatewayException.invalidRequest(
+                            "idempotencyKey already used with different " + method + " params"));
         }
         return IDEMPOTENCY_ANSWERED;
     }
 
     private static String sha256(String s) {
         try {
-            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
-                    .digest(s.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            return java.util.HexFormat.of()
+                    .formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                            .digest(s.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
@@ -179,8 +220,12 @@ public final class Dispatcher {
 
     private void timedOut(Call call) {
         long timeout = call.timeoutMs();
-        if (call.fail(new GatewayException(ErrorCode.UNAVAILABLE, call.method() + " timed out after " + timeout + " ms",
-                Map.of("reason", "handler-timeout"), Boolean.TRUE, 1000L))) {
+        if (call.fail(new GatewayException(
+                ErrorCode.UNAVAILABLE,
+                call.method() + " timed out after " + timeout + " ms",
+                Map.of("reason", "handler-timeout"),
+                Boolean.TRUE,
+                1000L))) {
             ctx.metrics().count("requests.timedOut");
             LOG.warn("Method '{}' did not complete within {} ms", call.method(), timeout);
         }

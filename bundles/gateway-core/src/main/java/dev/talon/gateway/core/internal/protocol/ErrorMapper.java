@@ -26,8 +26,12 @@ public final class ErrorMapper {
         }
         String correlationId = UUID.randomUUID().toString();
         LOG.error("Method '{}' failed unexpectedly (correlationId {})", method, correlationId, cause);
-        return new GatewayException(ErrorCode.INTERNAL, "internal error in " + method + " (correlationId " + correlationId + ")",
-                Map.of("correlationId", correlationId), null, null);
+        return new GatewayException(
+                ErrorCode.INTERNAL,
+                "internal error in " + method + " (correlationId " + correlationId + ")",
+                Map.of("correlationId", correlationId),
+                null,
+                null);
     }
 
     private static Throwable unwrap(Throwable t) {

@@ -12,7 +12,10 @@ public final class Frames {
 
     /** {@code {"type":"res","id":…,"ok":true,"payload":…}}; the payload is omitted when null. */
     public static String ok(String id, Object payload) {
-        StringBuilder b = new StringBuilder(64).append("{\"type\":\"res\",\"id\":").append(quote(id)).append(",\"ok\":true");
+        StringBuilder b = new StringBuilder(64)
+                .append("{\"type\":\"res\",\"id\":")
+                .append(quote(id))
+                .append(",\"ok\":true");
         if (payload != null) {
             b.append(",\"payload\":").append(payload instanceof RawJson raw ? raw.json() : Json.write(payload));
         }
@@ -46,7 +49,8 @@ public final class Frames {
      * {@code ,"seq":N} can be appended: {@code {"type":"event","event":…,"payload":…[,"stateVersion":…]}.
      */
     public static String eventHead(String event, Object payload, Object stateVersion) {
-        StringBuilder b = new StringBuilder(64).append("{\"type\":\"event\",\"event\":").append(quote(event));
+        StringBuilder b =
+                new StringBuilder(64).append("{\"type\":\"event\",\"event\":").append(quote(event));
         if (payload != null) {
             b.append(",\"payload\":").append(Json.write(payload));
         }

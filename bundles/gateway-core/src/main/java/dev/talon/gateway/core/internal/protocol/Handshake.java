@@ -6,6 +6,7 @@ import dev.talon.gateway.api.GatewayException;
 import dev.talon.gateway.core.internal.conn.Connection;
 import dev.talon.gateway.core.internal.conn.Principal;
 import dev.talon.gateway.core.internal.device.DeviceProof;
+import dev.talon.gateway.core.internal.json.Json;
 import dev.talon.gateway.core.internal.pairing.DeviceAdmission;
 import dev.talon.gateway.core.internal.pairing.PairingRecords.DeviceToken;
 import dev.talon.gateway.core.internal.runtime.GatewayContext;
@@ -14,9 +15,8 @@ import dev.talon.gateway.core.internal.security.ClientAddress;
 import dev.talon.gateway.core.internal.security.CredentialClass;
 import dev.talon.gateway.core.internal.security.OriginPolicy;
 import dev.talon.gateway.core.internal.security.SecuritySettings;
-import dev.talon.gateway.core.internal.json.Json;
-import java.util.Map;
 import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,7 +41,8 @@ public final class Handshake {
     public Handshake(GatewayContext ctx, java.util.function.Consumer<Connection> settled) {
         this.ctx = ctx;
         this.settled = settled;
-        this.rateLimiter = new AuthRateLimiter(() -> ctx.settings().get().security().rateLimit(), System::currentTimeMillis);
+        this.rateLimiter =
+                new AuthRateLimiter(() -> ctx.settings().get().security().rateLimit(), System::currentTimeMillis);
     }
 
     public void process(Connection c, String text) {
@@ -74,12 +75,16 @@ public final class Handshake {
 
     private void accept(Connection c, String id, JsonNode frame, String text, boolean gatePassed) {
         if (!"connect".equals(frame.get("method").stringValue())) {
-            throw new HandshakeFailure("notConnect", GatewayException.invalidRequest("invalid handshake: first request must be connect"), 1008);
+            throw new HandshakeFailure(
+                    "notConnect",
+                    GatewayException.invalidRequest("invalid handshake: first request must be connect"),
+                    1008);
         }
         JsonNode params = frame.has("params") ? frame.get("params") : Json.WIRE.createObjectNode();
         String problems = connectSchema.problems(params);
         if (problems != null) {
-            throw new HandshakeFailure("invalidParams", GatewayException.invalidRequest("invalid connect params: " + problems), 1008);
+            throw new HandshakeFailure(
+                    "invalidParams", GatewayException.invalidRequest("invalid connect params: " + problems), 1008);
         }
         ConnectRequest r = ConnectRequest.from(params);
         int protocol = negotiate(r);
@@ -90,21 +95,30 @@ public final class Handshake {
         ClientAddress.Resolution who = ClientAddress.resolve(c.remoteIp(), c::header, sec.trustedProxies());
         String origin = c.header("Origin");
         boolean directLocal = who.directLocal() && origin == null;
-        AuthRateLimiter.Subject subject = rateLimiter.subject(who.clientIp(), who.directLocal(), OriginPolicy.normalize(origin));
-        AuthRateLimiter.Decision gate = rateLimiter.check(subject, CredentialClass.presented(
-                r.token() != null || r.password() != null,
-                r.deviceToken() != null || (r.device() != null && r.token() != null), r.bootstrapToken() != null));
+        AuthRateLimiter.Subject subject =
+                rateLimiter.subject(who.clientIp(), who.directLocal(), OriginPolicy.normalize(origin));
+        AuthRateLimiter.Decision gate = rateLimiter.check(
+                subject,
+                CredentialClass.presented(
+                        r.token() != null || r.password() != null,
+                        r.deviceToken() != null || (r.device() != null && r.token() != null),
+                        r.bootstrapToken() != null));
         if (gate.locked()) {
             throw new HandshakeFailure("rateLimited", AuthRateLimiter.rateLimited(gate.retryAfterMs()), 1008);
         }
         if (gate.delayMs() > 0 && !gatePassed) { // loopback is slowed down, never locked out
             ctx.metrics().count("handshake.rateDelayed");
-            ctx.workers().timers().schedule(() -> ctx.workers().pool().execute(() -> {
-                process(c, text, true);
-                if (c.state() != Connection.State.HANDSHAKING) {
-                    settled.accept(c);
-                }
-            }), gate.delayMs(), java.util.concurrent.TimeUnit.MILLISECONDS);
+            ctx.workers()
+                    .timers()
+                    .schedule(
+                            () -> ctx.workers().pool().execute(() -> {
+                                process(c, text, true);
+                                if (c.state() != Connection.State.HANDSHAKING) {
+                                    settled.accept(c);
+                                }
+                            }),
+                            gate.delayMs(),
+                            java.util.concurrent.TimeUnit.MILLISECONDS);
             return;
         }
         String sharedMethod = null;
@@ -116,7 +130,8 @@ public final class Handshake {
         }
         Admission a;
         try {
-            a = r.device() == null ? deviceLess(r, directLocal, sharedMethod, sharedFailure)
+            a = r.device() == null
+                    ? deviceLess(r, directLocal, sharedMethod, sharedFailure)
                     : withDevice(c, who.clientIp(), r, directLocal, sharedMethod, sharedFailure);
         } catch (HandshakeFailure f) {
             CredentialClass wrong = CredentialClass.ofFailure(f.error);
@@ -129,13 +144,29 @@ public final class Handshake {
         if (ok != null) {
             rateLimiter.recordSuccess(subject, ok);
         }
-        ClientInfo client = new ClientInfo(r.clientId(), r.clientMode(), r.clientVersion(), r.platform(),
-                r.displayName(), r.instanceId(), who.clientIp(), directLocal);
-        Principal p = new Principal(r.isNodeRole() ? "node" : "operator", a.scopes(), client, a.method(), protocol,
-                r.deviceId(), System.currentTimeMillis());
+        ClientInfo client = new ClientInfo(
+                r.clientId(),
+                r.clientMode(),
+                r.clientVersion(),
+                r.platform(),
+                r.displayName(),
+                r.instanceId(),
+                who.clientIp(),
+                directLocal);
+        Principal p = new Principal(
+                r.isNodeRole() ? "node" : "operator",
+                a.scopes(),
+                client,
+                a.method(),
+                protocol,
+                r.deviceId(),
+                System.currentTimeMillis());
         c.open(p, Frames.ok(id, HelloBuilder.build(ctx, p, c.id(), a.token())), GatewayContext.MAX_PAYLOAD);
         ctx.metrics().count("handshake.ok");
-        if ("device-token".equals(a.method()) && ctx.pairing().verifyToken(r.deviceId(), p.role(), a.presented()).isEmpty()) {
+        if ("device-token".equals(a.method())
+                && ctx.pairing()
+                        .verifyToken(r.deviceId(), p.role(), a.presented())
+                        .isEmpty()) {
             c.close(4001, "client invalidated: device token revoked"); // revoked while this connect was in flight
             return;
         }
@@ -158,49 +189,104 @@ public final class Handshake {
         if (legacyNode && r.maxProtocol() >= min && r.minProtocol() <= min) {
             return min;
         }
-        Map<String, Object> d = Map.of("code", "PROTOCOL_MISMATCH", "clientMinProtocol", r.minProtocol(),
-                "clientMaxProtocol", r.maxProtocol(), "expectedProtocol", v, "minimumProbeProtocol", min);
-        throw new HandshakeFailure("protocolMismatch",
-                new GatewayException(ErrorCode.INVALID_REQUEST, "protocol mismatch", d, null, null), 1002);
+        Map<String, Object> d = Map.of(
+                "code",
+                "PROTOCOL_MISMATCH",
+                "clientMinProtocol",
+                r.minProtocol(),
+                "clientMaxProtocol",
+                r.maxProtocol(),
+                "expectedProtocol",
+                v,
+                "minimumProbeProtocol",
+                min);
+        throw new HandshakeFailure(
+                "protocolMismatch",
+                new GatewayException(ErrorCode.INVALID_REQUEST, "protocol mismatch", d, null, null),
+                1002);
     }
 
     /** How a connect was admitted: auth method, effective scopes, the device token for hello-ok. */
     private record Admission(String method, Set<String> scopes, DeviceToken token, String presented) {}
 
-    private Admission deviceLess(ConnectRequest r, boolean directLocal, String sharedMethod, GatewayException sharedFailure) {
+    private Admission deviceLess(
+            ConnectRequest r, boolean directLocal, String sharedMethod, GatewayException sharedFailure) {
         if (sharedFailure != null) {
             throw new HandshakeFailure("authFailed", sharedFailure, 1008);
         }
         if (r.isNodeRole()) {
-            throw new HandshakeFailure("deviceRequired", new GatewayException(ErrorCode.NOT_PAIRED, "device identity required",
-                    Map.of("code", "DEVICE_IDENTITY_REQUIRED"), null, null), 1008);
+            throw new HandshakeFailure(
+                    "deviceRequired",
+                    new GatewayException(
+                            ErrorCode.NOT_PAIRED,
+                            "device identity required",
+                            Map.of("code", "DEVICE_IDENTITY_REQUIRED"),
+                            null,
+                            null),
+                    1008);
         }
         return new Admission(sharedMethod, ScopePolicy.effective(r, directLocal), null, null);
     }
 
-    private Admission withDevice(Connection c, String clientIp, ConnectRequest r, boolean directLocal,
-            String sharedMethod, GatewayException sharedFailure) {
+    private Admission withDevice(
+            Connection c,
+            String clientIp,
+            ConnectRequest r,
+            boolean directLocal,
+            String sharedMethod,
+            GatewayException sharedFailure) {
         ConnectRequest.Device d = r.device();
         DeviceProof.Verified v;
         try {
-            v = DeviceProof.verify(new DeviceProof.Claim(d.id(), r.clientId(), r.clientMode(), r.role(), r.scopes(),
-                    d.signedAt(), r.signedToken(), d.nonce(), r.platform(), r.deviceFamily()), d.publicKey(), d.signature(),
-                    c.nonce(), System.currentTimeMillis());
+            v = DeviceProof.verify(
+                    new DeviceProof.Claim(
+                            d.id(),
+                            r.clientId(),
+                            r.clientMode(),
+                            r.role(),
+                            r.scopes(),
+                            d.signedAt(),
+                            r.signedToken(),
+                            d.nonce(),
+                            r.platform(),
+                            r.deviceFamily()),
+                    d.publicKey(),
+                    d.signature(),
+                    c.nonce(),
+                    System.currentTimeMillis());
         } catch (GatewayException e) {
             throw new HandshakeFailure("deviceAuthFailed", e, 1008);
         }
-        DeviceAdmission.Ask ask = new DeviceAdmission.Ask(v.deviceId(), v.publicKey(), r.role(),
-                DeviceAdmission.knownScopes(r.role(), r.scopes()), r.clientId(), r.clientMode(), r.displayName(),
-                r.platform(), r.deviceFamily(), clientIp, directLocal, ctx.autoApproveLocal().getAsBoolean());
+        DeviceAdmission.Ask ask = new DeviceAdmission.Ask(
+                v.deviceId(),
+                v.publicKey(),
+                r.role(),
+                DeviceAdmission.knownScopes(r.role(), r.scopes()),
+                r.clientId(),
+                r.clientMode(),
+                r.displayName(),
+                r.platform(),
+                r.deviceFamily(),
+                clientIp,
+                directLocal,
+                ctx.autoApproveLocal().getAsBoolean());
         try {
             DeviceAdmission.Admitted a = new DeviceAdmission(ctx.pairing(), ctx.pairingEvents())
                     .admit(ask, sharedMethod, sharedFailure, r.deviceToken(), r.token());
-            return new Admission(a.authMethod(), new LinkedHashSet<>(a.scopes()), a.token(),
+            return new Admission(
+                    a.authMethod(),
+                    new LinkedHashSet<>(a.scopes()),
+                    a.token(),
                     r.deviceToken() != null ? r.deviceToken() : r.token());
         } catch (GatewayException e) {
             boolean pairing = e.code() == ErrorCode.NOT_PAIRED;
-            throw new HandshakeFailure(pairing ? "pairingRequired" : "authFailed", e, 1008, pairing
-                    ? e.getMessage() + " (requestId: " + ((Map<?, ?>) e.details()).get("requestId") + ")" : e.getMessage());
+            throw new HandshakeFailure(
+                    pairing ? "pairingRequired" : "authFailed",
+                    e,
+                    1008,
+                    pairing
+                            ? e.getMessage() + " (requestId: " + ((Map<?, ?>) e.details()).get("requestId") + ")"
+                            : e.getMessage());
         }
     }
 
@@ -209,7 +295,9 @@ public final class Handshake {
         if (!p.isNode()) {
             return c.id();
         }
-        return p.deviceId() != null ? p.deviceId() : p.client().instanceId() != null ? p.client().instanceId() : c.id();
+        return p.deviceId() != null
+                ? p.deviceId()
+                : p.client().instanceId() != null ? p.client().instanceId() : c.id();
     }
 
     private void reject(Connection c, String metric, int code, String reason) {

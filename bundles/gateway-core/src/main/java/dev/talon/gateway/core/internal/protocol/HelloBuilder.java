@@ -5,8 +5,8 @@ import dev.talon.gateway.core.internal.conn.Principal;
 import dev.talon.gateway.core.internal.health.HealthMonitor;
 import dev.talon.gateway.core.internal.pairing.PairingRecords.DeviceToken;
 import dev.talon.gateway.core.internal.presence.GatewayVersion;
-import dev.talon.gateway.core.internal.runtime.GatewayContext;
 import dev.talon.gateway.core.internal.registry.MethodRegistryImpl;
+import dev.talon.gateway.core.internal.runtime.GatewayContext;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,10 +33,17 @@ public final class HelloBuilder {
             auth.put("issuedAtMs", token.issuedAtMs());
         }
         hello.put("auth", auth);
-        hello.put("policy", Map.of("maxPayload", GatewayContext.MAX_PAYLOAD,
-                "maxBufferedBytes", GatewayContext.MAX_BUFFERED_BYTES,
-                "tickIntervalMs", ctx.settings().get().tickIntervalMs(),
-                "attachments", Map.of("maxBytes", 20_971_520, "maxImageBytes", 6_291_456)));
+        hello.put(
+                "policy",
+                Map.of(
+                        "maxPayload",
+                        GatewayContext.MAX_PAYLOAD,
+                        "maxBufferedBytes",
+                        GatewayContext.MAX_BUFFERED_BYTES,
+                        "tickIntervalMs",
+                        ctx.settings().get().tickIntervalMs(),
+                        "attachments",
+                        Map.of("maxBytes", 20_971_520, "maxImageBytes", 6_291_456)));
         return hello;
     }
 
@@ -47,8 +54,17 @@ public final class HelloBuilder {
         s.put("stateVersion", ctx.hub().stateVersion());
         s.put("uptimeMs", HealthMonitor.uptimeMs());
         s.put("suspension", Map.of("phase", "accepting"));
-        s.put("sessionDefaults", Map.of("defaultAgentId", "main", "mainKey", "main",
-                "mainSessionKey", "agent:main:main", "scope", "per-sender"));
+        s.put(
+                "sessionDefaults",
+                Map.of(
+                        "defaultAgentId",
+                        "main",
+                        "mainKey",
+                        "main",
+                        "mainSessionKey",
+                        "agent:main:main",
+                        "scope",
+                        "per-sender"));
         if (p.scopes().contains(Scopes.ADMIN)) {
             s.put("configPath", ctx.config().configFile().toString());
             s.put("stateDir", ctx.config().stateDir().toString());

@@ -50,7 +50,8 @@ final class IdempotencyCache {
                 decision[0] = new Run();
                 return new Entry(paramsHash, false, null, null, now);
             }
-            decision[0] = !e.paramsHash().equals(paramsHash) ? new Conflict()
+            decision[0] = !e.paramsHash().equals(paramsHash)
+                    ? new Conflict()
                     : e.done() ? new Replay(e.payload(), e.error()) : new InFlight();
             return e;
         });
@@ -66,12 +67,17 @@ final class IdempotencyCache {
     /** Drops expired finished entries, then the oldest finished ones beyond the bound. */
     void sweep() {
         long now = clock.getAsLong();
-        entries.entrySet().removeIf(en -> en.getValue().done() && now - en.getValue().atMs() > TTL_MS);
+        entries.entrySet()
+                .removeIf(en -> en.getValue().done() && now - en.getValue().atMs() > TTL_MS);
         int excess = entries.size() - MAX_ENTRIES;
         if (excess > 0) {
-            entries.entrySet().stream().filter(en -> en.getValue().done())
-                    .sorted(Comparator.comparingLong(en -> en.getValue().atMs())).limit(excess)
-                    .map(Map.Entry::getKey).toList().forEach(k -> entries.computeIfPresent(k, (kk, e) -> e.done() ? null : e));
+            entries.entrySet().stream()
+                    .filter(en -> en.getValue().done())
+                    .sorted(Comparator.comparingLong(en -> en.getValue().atMs()))
+                    .limit(excess)
+                    .map(Map.Entry::getKey)
+                    .toList()
+                    .forEach(k -> entries.computeIfPresent(k, (kk, e) -> e.done() ? null : e));
         }
     }
 

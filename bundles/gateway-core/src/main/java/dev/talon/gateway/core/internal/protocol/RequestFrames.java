@@ -9,7 +9,8 @@ import tools.jackson.databind.JsonNode;
  * {@code traceparent} (≤128 chars) and {@code expectedProfileId} (1..128 chars), nothing else.
  */
 public final class RequestFrames {
-    private static final Set<String> ALLOWED = Set.of("type", "id", "method", "params", "traceparent", "expectedProfileId");
+    private static final Set<String> ALLOWED =
+            Set.of("type", "id", "method", "params", "traceparent", "expectedProfileId");
 
     private RequestFrames() {}
 
@@ -40,7 +41,8 @@ public final class RequestFrames {
                 return "unexpected property '" + Sanitize.forLog(name) + "'";
             }
         }
-        return optionalString(frame, "traceparent", 0) != null ? optionalString(frame, "traceparent", 0)
+        return optionalString(frame, "traceparent", 0) != null
+                ? optionalString(frame, "traceparent", 0)
                 : optionalString(frame, "expectedProfileId", 1);
     }
 

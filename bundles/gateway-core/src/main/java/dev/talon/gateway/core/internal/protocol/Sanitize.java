@@ -24,7 +24,9 @@ public final class Sanitize {
      */
     private static boolean unsafe(char ch) {
         int type = Character.getType(ch);
-        return Character.isISOControl(ch) || type == Character.LINE_SEPARATOR || type == Character.PARAGRAPH_SEPARATOR
+        return Character.isISOControl(ch)
+                || type == Character.LINE_SEPARATOR
+                || type == Character.PARAGRAPH_SEPARATOR
                 || type == Character.FORMAT;
     }
 }

@@ -39,7 +39,8 @@ public final class SchemaCheck {
 
     /** A schema compiled from its text. */
     public static SchemaCheck fromText(String text, SpecificationVersion version) {
-        return new SchemaCheck(SchemaRegistry.withDefaultDialect(version).getSchema(text, com.networknt.schema.InputFormat.JSON));
+        return new SchemaCheck(
+                SchemaRegistry.withDefaultDialect(version).getSchema(text, com.networknt.schema.InputFormat.JSON));
     }
 
     /** The problems found in {@code node}, joined with "; " (at most five), or null when it is valid. */

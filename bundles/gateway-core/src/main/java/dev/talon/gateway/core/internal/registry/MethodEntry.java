@@ -40,12 +40,15 @@ public final class MethodEntry {
         Object sc = ref.getProperty(MethodHandler.SCOPE);
         this.scope = sc instanceof String s && (Scopes.isKnown(s) || Scopes.NODE.equals(s)) ? s : Scopes.ADMIN;
         Object idem = ref.getProperty(MethodHandler.IDEMPOTENCY);
-        this.idempotency = MethodHandler.IDEMPOTENCY_REQUIRED.equals(idem) || MethodHandler.IDEMPOTENCY_OPTIONAL.equals(idem)
-                ? (String) idem : MethodHandler.IDEMPOTENCY_NONE;
+        this.idempotency =
+                MethodHandler.IDEMPOTENCY_REQUIRED.equals(idem) || MethodHandler.IDEMPOTENCY_OPTIONAL.equals(idem)
+                        ? (String) idem
+                        : MethodHandler.IDEMPOTENCY_NONE;
         this.serviceId = (Long) ref.getProperty(Constants.SERVICE_ID);
         this.ranking = ref.getProperty(Constants.SERVICE_RANKING) instanceof Integer r ? r : 0;
         this.bundleId = ref.getBundle() == null ? -1 : ref.getBundle().getBundleId();
-        this.bundleSymbolicName = ref.getBundle() == null ? "?" : ref.getBundle().getSymbolicName();
+        this.bundleSymbolicName =
+                ref.getBundle() == null ? "?" : ref.getBundle().getSymbolicName();
         this.bundle = ref.getBundle();
         Object schema = ref.getProperty(MethodHandler.PARAMS_SCHEMA);
         this.paramsSchemaPath = schema instanceof String p && !p.isBlank() ? p : null;

@@ -36,20 +36,31 @@ public final class MethodRegistryImpl implements MethodRegistry {
     private final Map<Long, MethodEntry> entries = new HashMap<>();
     /** Guarded by {@code this}: declared event names by EventSource service id. */
     private final Map<Long, List<String>> eventSources = new HashMap<>();
+
     private volatile Table table = Table.EMPTY;
 
     /** The immutable routing table: winners by name, all registrations, advertised names. */
-    public record Table(long changeCount, Map<String, MethodEntry> active, Map<String, List<MethodEntry>> byName,
-            List<String> methods, List<String> events) {
+    public record Table(
+            long changeCount,
+            Map<String, MethodEntry> active,
+            Map<String, List<MethodEntry>> byName,
+            List<String> methods,
+            List<String> events) {
         static final Table EMPTY = new Table(0, Map.of(), Map.of(), List.of(), List.of());
     }
 
-    @Reference(service = MethodHandler.class, cardinality = ReferenceCardinality.MULTIPLE,
+    @Reference(
+            service = MethodHandler.class,
+            cardinality = ReferenceCardinality.MULTIPLE,
             policy = ReferencePolicy.DYNAMIC)
     void bindHandler(ComponentServiceObjects<MethodHandler> objects) {
         MethodEntry e = new MethodEntry(objects);
         if (e.name().isEmpty()) {
-            LOG.warn("Ignoring MethodHandler service {} from {}: no {} property", e.serviceId(), e.bundleSymbolicName(), MethodHandler.NAME);
+            LOG.warn(
+                    "Ignoring MethodHandler service {} from {}: no {} property",
+                    e.serviceId(),
+                    e.bundleSymbolicName(),
+                    MethodHandler.NAME);
             return;
         }
         synchronized (this) {
@@ -76,11 +87,14 @@ public final class MethodRegistryImpl implements MethodRegistry {
         }
     }
 
-    @Reference(service = EventSource.class, cardinality = ReferenceCardinality.MULTIPLE,
+    @Reference(
+            service = EventSource.class,
+            cardinality = ReferenceCardinality.MULTIPLE,
             policy = ReferencePolicy.DYNAMIC)
     void bindEventSource(ServiceReference<EventSource> ref) {
         Object names = ref.getProperty(EventSource.EVENTS);
-        List<String> list = names instanceof String[] a ? List.of(a) : names instanceof String s ? List.of(s) : List.of();
+        List<String> list =
+                names instanceof String[] a ? List.of(a) : names instanceof String s ? List.of(s) : List.of();
         synchronized (this) {
             eventSources.put(serviceId(ref), list);
             rebuild();
@@ -123,7 +137,8 @@ public final class MethodRegistryImpl implements MethodRegistry {
     /** Guarded by {@code this}. */
     private void rebuild() {
         Map<String, List<MethodEntry>> byName = new TreeMap<>();
-        entries.values().forEach(e -> byName.computeIfAbsent(e.name(), k -> new ArrayList<>()).add(e));
+        entries.values().forEach(e -> byName.computeIfAbsent(e.name(), k -> new ArrayList<>())
+                .add(e));
         Map<String, MethodEntry> active = new HashMap<>();
         Map<String, MethodEntry> previous = table.active();
         byName.forEach((name, list) -> {
@@ -134,17 +149,27 @@ public final class MethodRegistryImpl implements MethodRegistry {
         byName.replaceAll((k, v) -> List.copyOf(v));
         TreeSet<String> events = new TreeSet<>();
         eventSources.values().forEach(events::addAll);
-        table = new Table(table.changeCount() + 1, Map.copyOf(active), java.util.Collections.unmodifiableMap(byName),
-                List.copyOf(byName.keySet()), List.copyOf(events));
+        table = new Table(
+                table.changeCount() + 1,
+                Map.copyOf(active),
+                java.util.Collections.unmodifiableMap(byName),
+                List.copyOf(byName.keySet()),
+                List.copyOf(events));
     }
 
     private static void warnShadowed(String name, List<MethodEntry> list, MethodEntry previousWinner) {
         if (list.size() > 1 && list.get(0) != previousWinner) {
             MethodEntry winner = list.get(0);
             for (MethodEntry loser : list.subList(1, list.size())) {
-                LOG.warn("Method '{}' from {} (service.id {}, ranking {}) is shadowed by {} (service.id {}, ranking {})",
-                        name, loser.bundleSymbolicName(), loser.serviceId(), loser.ranking(),
-                        winner.bundleSymbolicName(), winner.serviceId(), winner.ranking());
+                LOG.warn(
+                        "Method '{}' from {} (service.id {}, ranking {}) is shadowed by {} (service.id {}, ranking {})",
+                        name,
+                        loser.bundleSymbolicName(),
+                        loser.serviceId(),
+                        loser.ranking(),
+                        winner.bundleSymbolicName(),
+                        winner.serviceId(),
+                        winner.ranking());
             }
         }
     }

@@ -33,16 +33,19 @@ public final class ParamsSchema {
         try {
             URL url = bundle == null ? null : bundle.getEntry(path);
             if (url == null) {
-                throw new IllegalStateException("no entry " + path + " in " + (bundle == null ? "?" : bundle.getSymbolicName()));
+                throw new IllegalStateException(
+                        "no entry " + path + " in " + (bundle == null ? "?" : bundle.getSymbolicName()));
             }
             String text;
             try (InputStream in = url.openStream()) {
                 text = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
             }
-            SpecificationVersion v = text.contains("draft-07") ? SpecificationVersion.DRAFT_7 : SpecificationVersion.DRAFT_2020_12;
+            SpecificationVersion v =
+                    text.contains("draft-07") ? SpecificationVersion.DRAFT_7 : SpecificationVersion.DRAFT_2020_12;
             return new ParamsSchema(SchemaCheck.fromText(text, v), null);
         } catch (Exception e) {
-            LOG.error("Params schema {} of method '{}' cannot be loaded; the method will refuse calls", path, method, e);
+            LOG.error(
+                    "Params schema {} of method '{}' cannot be loaded; the method will refuse calls", path, method, e);
             return new ParamsSchema(null, "params schema unavailable for " + method);
         }
     }

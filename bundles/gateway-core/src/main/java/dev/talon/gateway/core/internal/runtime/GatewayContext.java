@@ -27,12 +27,23 @@ import java.util.function.Supplier;
  * @param pairingEvents pairing event publisher
  * @param autoApproveLocal {@code gateway.nodes.pairing.autoApproveLocal}, live
  */
-public record GatewayContext(Supplier<GatewaySettings> settings, MethodRegistryImpl registry, ConnectionHub hub,
-        PresenceTracker presence, HealthMonitor health, Workers workers, Metrics metrics, TalonConfigLoader config,
-        String bootId, PairingStore pairing, PairingEvents pairingEvents, BooleanSupplier autoApproveLocal) {
+public record GatewayContext(
+        Supplier<GatewaySettings> settings,
+        MethodRegistryImpl registry,
+        ConnectionHub hub,
+        PresenceTracker presence,
+        HealthMonitor health,
+        Workers workers,
+        Metrics metrics,
+        TalonConfigLoader config,
+        String bootId,
+        PairingStore pairing,
+        PairingEvents pairingEvents,
+        BooleanSupplier autoApproveLocal) {
 
     /** Protocol constants advertised in {@code hello-ok.policy}. */
     public static final int PROTOCOL_VERSION = 4;
+
     public static final int MIN_NODE_PROTOCOL = 3;
     public static final long MAX_PREAUTH_PAYLOAD = 65_536;
     public static final long MAX_PAYLOAD = 26_214_400;

@@ -25,7 +25,9 @@ public final class Metrics {
     /** A sorted copy of every counter. */
     public Map<String, Long> snapshot() {
         Map<String, Long> out = new LinkedHashMap<>();
-        counters.keySet().stream().sorted().forEach(k -> out.put(k, counters.get(k).sum()));
+        counters.keySet().stream()
+                .sorted()
+                .forEach(k -> out.put(k, counters.get(k).sum()));
         return out;
     }
 }

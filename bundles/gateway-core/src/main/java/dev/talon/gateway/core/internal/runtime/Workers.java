@@ -27,8 +27,13 @@ public final class Workers {
     @Activate
     public Workers() {
         int threads = Math.max(8, Runtime.getRuntime().availableProcessors() * 4);
-        pool = new ThreadPoolExecutor(threads, threads, 60, TimeUnit.SECONDS,
-                new ArrayBlockingQueue<>(QUEUE_CAPACITY), named("talon-worker-"));
+        pool = new ThreadPoolExecutor(
+                threads,
+                threads,
+                60,
+                TimeUnit.SECONDS,
+                new ArrayBlockingQueue<>(QUEUE_CAPACITY),
+                named("talon-worker-"));
         pool.allowCoreThreadTimeOut(true);
         timers = new ScheduledThreadPoolExecutor(1, named("talon-timer-"));
         timers.setRemoveOnCancelPolicy(true);

@@ -44,6 +44,7 @@ public final class AuthRateLimiter {
     public static final int MAX_KEYS = 10_000;
     /** The protocol's exact message for a locked-out client. */
     public static final String MESSAGE = "unauthorized: too many failed authentication attempts (retry later)";
+
     static final long FIRST_DELAY_MS = 250;
     static final long MAX_DELAY_MS = 5_000;
     private static final long PRUNE_INTERVAL_MS = 1_000;
@@ -155,7 +156,8 @@ public final class AuthRateLimiter {
         synchronized (this) {
             for (CredentialClass c : classes) {
                 Decision d = decide(s, entries.get(key(s, c)), p, now);
-                if (d.locked() && d.retryAfterMs() > worst.retryAfterMs() || !worst.locked() && d.delayMs() > worst.delayMs()) {
+                if (d.locked() && d.retryAfterMs() > worst.retryAfterMs()
+                        || !worst.locked() && d.delayMs() > worst.delayMs()) {
                     worst = d;
                 }
             }

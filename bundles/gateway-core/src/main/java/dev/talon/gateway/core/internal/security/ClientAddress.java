@@ -41,7 +41,10 @@ public final class ClientAddress {
     public static final List<String> FORWARDING_HEADERS = List.of("X-Forwarded-For", "Forwarded", "X-Real-IP");
 
     /** Whether the connection may proceed. */
-    public enum Verdict { ACCEPT, ATTRIBUTION_REQUIRED }
+    public enum Verdict {
+        ACCEPT,
+        ATTRIBUTION_REQUIRED
+    }
 
     /**
      * @param clientIp the effective client address (canonical IP text; the raw peer text when it is not an IP)
@@ -51,8 +54,13 @@ public final class ClientAddress {
      * @param viaTrustedProxy whether {@code clientIp} was taken from a trusted proxy's headers
      * @param verdict whether to admit the connection
      */
-    public record Resolution(String clientIp, String peerIp, boolean directLocal, boolean forwarded,
-            boolean viaTrustedProxy, Verdict verdict) {
+    public record Resolution(
+            String clientIp,
+            String peerIp,
+            boolean directLocal,
+            boolean forwarded,
+            boolean viaTrustedProxy,
+            Verdict verdict) {
         /** Whether the effective client address is a loopback IP literal. */
         public boolean clientLoopback() {
             return IpLiteral.isLoopback(clientIp);
@@ -112,7 +120,11 @@ public final class ClientAddress {
             for (String element : fwd.split(",")) {
                 for (String pair : element.split(";")) {
                     int eq = pair.indexOf('=');
-                    if (eq > 0 && pair.substring(0, eq).trim().toLowerCase(Locale.ROOT).equals("for")) {
+                    if (eq > 0
+                            && pair.substring(0, eq)
+                                    .trim()
+                                    .toLowerCase(Locale.ROOT)
+                                    .equals("for")) {
                         hops.add(stripPort(unquote(pair.substring(eq + 1).trim())));
                     }
                 }

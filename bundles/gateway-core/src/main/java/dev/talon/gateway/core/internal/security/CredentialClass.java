@@ -10,7 +10,9 @@ import java.util.Map;
  * mapping from handshake outcomes to them.
  */
 public enum CredentialClass {
-    SHARED_SECRET("shared-secret"), DEVICE_TOKEN("device-token"), BOOTSTRAP_TOKEN("bootstrap-token");
+    SHARED_SECRET("shared-secret"),
+    DEVICE_TOKEN("device-token"),
+    BOOTSTRAP_TOKEN("bootstrap-token");
 
     /** Internal auth-failure reasons (protocol §1.3.3) that are wrong guesses, by the class they count against. */
     private static final Map<String, CredentialClass> WRONG_GUESSES = Map.of(

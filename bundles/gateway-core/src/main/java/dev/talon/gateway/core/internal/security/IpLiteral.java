@@ -41,7 +41,8 @@ public final class IpLiteral {
         if (s.indexOf(':') < 0 || !IPV6_CHARS.matcher(s).matches()) {
             return null;
         }
-        if (s.indexOf('.') >= 0 && !IPV4.matcher(s.substring(s.lastIndexOf(':') + 1)).matches()) {
+        if (s.indexOf('.') >= 0
+                && !IPV4.matcher(s.substring(s.lastIndexOf(':') + 1)).matches()) {
             return null; // an embedded IPv4 tail (::ffff:127.0.0.1) follows the strict IPv4 rules too
         }
         return byAddress(s);

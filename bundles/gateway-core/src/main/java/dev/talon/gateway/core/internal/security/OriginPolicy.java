@@ -45,6 +45,7 @@ public final class OriginPolicy {
     /** The protocol's exact refusal message (also the close reason). */
     public static final String MESSAGE = "origin not allowed (open the Control UI from the gateway host or allow it in"
             + " gateway.controlUi.allowedOrigins)";
+
     private static final String HOST_PART = "(\\[[0-9a-f:.]+\\]|[a-z0-9._-]+)(?::([0-9]{1,5}))?";
     private static final Pattern ORIGIN = Pattern.compile("(?i)(https?)://" + HOST_PART);
     private static final Pattern HOST = Pattern.compile("(?i)" + HOST_PART);
@@ -82,9 +83,12 @@ public final class OriginPolicy {
     public record Decision(boolean allowed, String origin, boolean browser, Reason reason) {
         /** The protocol error for a refusal: {@code INVALID_REQUEST}, {@code CONTROL_UI_ORIGIN_NOT_ALLOWED}. */
         public GatewayException error() {
-            return new GatewayException(ErrorCode.INVALID_REQUEST, MESSAGE,
+            return new GatewayException(
+                    ErrorCode.INVALID_REQUEST,
+                    MESSAGE,
                     Map.of("code", "CONTROL_UI_ORIGIN_NOT_ALLOWED", "reason", reason == null ? "" : reason.wireName()),
-                    null, null);
+                    null,
+                    null);
         }
     }
 

@@ -18,8 +18,8 @@ public final class Secrets {
     private static final String NAMES = "token|password|passwd|secret|deviceToken|bootstrapToken|apiKey|api_key"
             + "|access_token|refresh_token|authorization";
     /** {@code "token": "…"} in JSON (the value may contain escaped quotes). */
-    private static final Pattern JSON_FIELD = Pattern.compile(
-            "(?i)(\"(?:" + NAMES + ")\"\\s*:\\s*)\"(?:[^\"\\\\]|\\\\.)*\"");
+    private static final Pattern JSON_FIELD =
+            Pattern.compile("(?i)(\"(?:" + NAMES + ")\"\\s*:\\s*)\"(?:[^\"\\\\]|\\\\.)*\"");
     /** {@code token=…} in URLs, fragments and key=value text. */
     private static final Pattern KEY_VALUE = Pattern.compile("(?i)((?:^|[?&#;\\s,])(?:" + NAMES + ")=)[^&#;\\s,]+");
     /** {@code Bearer …} and {@code Basic …} credentials in header text. */

@@ -36,7 +36,10 @@ import org.slf4j.LoggerFactory;
  * <p>Immediate because nothing references it: it exists to serve the network. It requires its configuration
  * so it starts exactly once, with the values from {@code talon.json}, env and flags.
  */
-@Component(service = GatewayServer.class, immediate = true, configurationPid = GatewayConfig.PID,
+@Component(
+        service = GatewayServer.class,
+        immediate = true,
+        configurationPid = GatewayConfig.PID,
         configurationPolicy = ConfigurationPolicy.REQUIRE)
 @Designate(ocd = GatewayConfig.class)
 @Capability(namespace = "osgi.implementation", name = RequireGatewayCore.IMPLEMENTATION, version = "1.0.0")
@@ -58,18 +61,36 @@ public final class GatewayServer {
     private JettyListener jetty;
     /** Guarded by this. */
     private ScheduledFuture<?> tick;
+
     private final ScheduledFuture<?> keepalive;
 
     @Activate
-    public GatewayServer(@Reference MethodRegistryImpl registry, @Reference ConnectionHub hub,
-            @Reference PresenceTracker presence, @Reference HealthMonitor health, @Reference Workers workers,
-            @Reference TalonConfigLoader config, @Reference PairingStore pairing,
-            @Reference PairingEvents pairingEvents, GatewayConfig cfg) {
+    public GatewayServer(
+            @Reference MethodRegistryImpl registry,
+            @Reference ConnectionHub hub,
+            @Reference PresenceTracker presence,
+            @Reference HealthMonitor health,
+            @Reference Workers workers,
+            @Reference TalonConfigLoader config,
+            @Reference PairingStore pairing,
+            @Reference PairingEvents pairingEvents,
+            GatewayConfig cfg) {
         this.workers = workers;
         this.settings = GatewaySettings.from(cfg);
         this.autoApproveLocal = cfg.nodes_pairing_autoApproveLocal();
-        this.ctx = new GatewayContext(() -> settings, registry, hub, presence, health, workers, new Metrics(), config,
-                UUID.randomUUID().toString(), pairing, pairingEvents, () -> autoApproveLocal);
+        this.ctx = new GatewayContext(
+                () -> settings,
+                registry,
+                hub,
+                presence,
+                health,
+                workers,
+                new Metrics(),
+                config,
+                UUID.randomUUID().toString(),
+                pairing,
+                pairingEvents,
+                () -> autoApproveLocal);
         this.listener = new Listener(ctx);
         this.keepalive = workers.timers().scheduleAtFixedRate(this::ping, PING_MS, PING_MS, TimeUnit.MILLISECONDS);
         synchronized (this) {
@@ -106,7 +127,12 @@ public final class GatewayServer {
         autoApproveLocal = cfg.nodes_pairing_autoApproveLocal();
         synchronized (this) {
             if (next.listenerDiffers(previous)) {
-                LOG.info("Listener moves from {}:{} to {}:{}", previous.host(), previous.port(), next.host(), next.port());
+                LOG.info(
+                        "Listener moves from {}:{} to {}:{}",
+                        previous.host(),
+                        previous.port(),
+                        next.host(),
+                        next.port());
                 stopListener("gateway restarting", 1_500L);
                 startListener(next);
             } else if (next.authDiffers(previous)) {
@@ -150,11 +176,18 @@ public final class GatewayServer {
         try {
             j.start(s.host(), s.port());
             jetty = j;
-            LOG.info("Talon gateway listening on ws://{}:{} (auth {})", hostForUrl(s.host()), j.port(), s.authMode().wireName());
+            LOG.info(
+                    "Talon gateway listening on ws://{}:{} (auth {})",
+                    hostForUrl(s.host()),
+                    j.port(),
+                    s.authMode().wireName());
         } catch (Exception e) {
             jetty = null;
-            LOG.error("Cannot listen on {}:{}: {}. Change gateway.port/gateway.bind or stop the other process.",
-                    s.host(), s.port(), e.getMessage());
+            LOG.error(
+                    "Cannot listen on {}:{}: {}. Change gateway.port/gateway.bind or stop the other process.",
+                    s.host(),
+                    s.port(),
+                    e.getMessage());
             j.stopQuietly();
         }
     }
@@ -164,7 +197,8 @@ public final class GatewayServer {
         if (jetty == null) {
             return;
         }
-        Map<String, Object> payload = restartExpectedMs == null ? Map.of("reason", reason)
+        Map<String, Object> payload = restartExpectedMs == null
+                ? Map.of("reason", reason)
                 : Map.of("reason", reason, "restartExpectedMs", restartExpectedMs);
         ctx.hub().publish(GatewayEvent.of("shutdown", payload));
         listener.closeAll(1012, "service restart");
@@ -177,9 +211,12 @@ public final class GatewayServer {
         if (tick != null) {
             tick.cancel(false);
         }
-        tick = workers.timers().scheduleAtFixedRate(
-                () -> ctx.hub().publish(GatewayEvent.of("tick", Map.of("ts", System.currentTimeMillis()))),
-                intervalMs, intervalMs, TimeUnit.MILLISECONDS);
+        tick = workers.timers()
+                .scheduleAtFixedRate(
+                        () -> ctx.hub().publish(GatewayEvent.of("tick", Map.of("ts", System.currentTimeMillis()))),
+                        intervalMs,
+                        intervalMs,
+                        TimeUnit.MILLISECONDS);
     }
 
     private void ping() {

@@ -28,8 +28,11 @@ final class HttpRoutes extends Handler.Abstract.NonBlocking {
     /** Where the JSON Schemas (config and protocol messages) are published. */
     static final String SCHEMA_PREFIX = "/__talon__/schema/";
     /** The published schemas: the bundle's {@code schema/} resources, by fixed name (no path from the request). */
-    static final java.util.List<String> SCHEMAS = java.util.List.of("talon.schema.json", "protocol/connect-params.json",
-            "protocol/request-frame.json", "protocol/system-event-params.json");
+    static final java.util.List<String> SCHEMAS = java.util.List.of(
+            "talon.schema.json",
+            "protocol/connect-params.json",
+            "protocol/request-frame.json",
+            "protocol/system-event-params.json");
 
     private final GatewayContext ctx;
     private final Map<String, BiFunction<Request, Boolean, Reply>> routes = new LinkedHashMap<>();
@@ -41,7 +44,8 @@ final class HttpRoutes extends Handler.Abstract.NonBlocking {
         this.ctx = ctx;
         BiFunction<Request, Boolean, Reply> live = (rq, local) -> new Reply(200, "{\"ok\":true,\"status\":\"live\"}");
         BiFunction<Request, Boolean, Reply> ready = this::ready;
-        BiFunction<Request, Boolean, Reply> started = (rq, local) -> new Reply(200, "{\"ok\":true,\"status\":\"started\"}");
+        BiFunction<Request, Boolean, Reply> started =
+                (rq, local) -> new Reply(200, "{\"ok\":true,\"status\":\"started\"}");
         routes.put("/health", live);
         routes.put("/healthz", live);
         routes.put("/ready", ready);
@@ -59,15 +63,24 @@ final class HttpRoutes extends Handler.Abstract.NonBlocking {
         String path = Request.getPathInContext(request);
         BiFunction<Request, Boolean, Reply> route = routes.get(path);
         if (route == null) {
-            return reply(response, callback, new Reply(404, "{\"error\":{\"message\":\"not found\",\"type\":\"not_found\"}}"), true);
+            return reply(
+                    response,
+                    callback,
+                    new Reply(404, "{\"error\":{\"message\":\"not found\",\"type\":\"not_found\"}}"),
+                    true);
         }
         String method = request.getMethod();
         boolean head = HttpMethod.HEAD.is(method);
         if (!HttpMethod.GET.is(method) && !head) {
             response.getHeaders().put(HttpHeader.ALLOW, "GET, HEAD");
-            return reply(response, callback, new Reply(405, "{\"error\":{\"message\":\"method not allowed\",\"type\":\"method_not_allowed\"}}"), true);
+            return reply(
+                    response,
+                    callback,
+                    new Reply(405, "{\"error\":{\"message\":\"method not allowed\",\"type\":\"method_not_allowed\"}}"),
+                    true);
         }
-        boolean local = Request.getRemoteAddr(request).startsWith("127.") || "0:0:0:0:0:0:0:1".equals(Request.getRemoteAddr(request));
+        boolean local = Request.getRemoteAddr(request).startsWith("127.")
+                || "0:0:0:0:0:0:0:1".equals(Request.getRemoteAddr(request));
         return reply(response, callback, route.apply(request, local), !head);
     }
 

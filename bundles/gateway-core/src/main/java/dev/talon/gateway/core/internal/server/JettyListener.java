@@ -59,8 +59,10 @@ final class JettyListener {
      * taken in {@link Listener#opened}, which also enforces the limit when upgrades race.
      */
     private static boolean preauthRoom(GatewayContext ctx, Listener listener, Request request) {
-        ClientAddress.Resolution who = ClientAddress.resolve(Request.getRemoteAddr(request),
-                name -> request.getHeaders().get(name), ctx.settings().get().security().trustedProxies());
+        ClientAddress.Resolution who = ClientAddress.resolve(
+                Request.getRemoteAddr(request),
+                name -> request.getHeaders().get(name),
+                ctx.settings().get().security().trustedProxies());
         return listener.preauth().wouldAdmit(who.clientIp());
     }
 

@@ -4,8 +4,8 @@ import dev.talon.gateway.core.internal.conn.Connection;
 import dev.talon.gateway.core.internal.conn.ConnectionListener;
 import dev.talon.gateway.core.internal.conn.Principal;
 import dev.talon.gateway.core.internal.json.Json;
-import dev.talon.gateway.core.internal.protocol.Frames;
 import dev.talon.gateway.core.internal.protocol.Dispatcher;
+import dev.talon.gateway.core.internal.protocol.Frames;
 import dev.talon.gateway.core.internal.protocol.Handshake;
 import dev.talon.gateway.core.internal.protocol.RequestFrames;
 import dev.talon.gateway.core.internal.protocol.Sanitize;
@@ -54,8 +54,8 @@ final class Listener implements ConnectionListener {
 
     @Override
     public void opened(Connection c) {
-        ClientAddress.Resolution who = ClientAddress.resolve(c.remoteIp(), c::header,
-                ctx.settings().get().security().trustedProxies());
+        ClientAddress.Resolution who = ClientAddress.resolve(
+                c.remoteIp(), c::header, ctx.settings().get().security().trustedProxies());
         if (who.verdict() == ClientAddress.Verdict.ATTRIBUTION_REQUIRED) {
             ctx.metrics().count("connections.attributionRequired");
             LOG.debug("Refusing connection from {}: proxy headers without trusted-proxy attribution", c.remoteIp());
@@ -78,8 +78,15 @@ final class Listener implements ConnectionListener {
         ctx.metrics().count("connections.opened");
         String nonce = UUID.randomUUID().toString();
         long ts = System.currentTimeMillis();
-        c.challenge(nonce, ts, ctx.workers().timers().schedule(() -> handshakeTimedOut(c),
-                GatewayContext.HANDSHAKE_TIMEOUT_MS, TimeUnit.MILLISECONDS));
+        c.challenge(
+                nonce,
+                ts,
+                ctx.workers()
+                        .timers()
+                        .schedule(
+                                () -> handshakeTimedOut(c),
+                                GatewayContext.HANDSHAKE_TIMEOUT_MS,
+                                TimeUnit.MILLISECONDS));
         c.send(Frames.eventHead("connect.challenge", Map.of("nonce", nonce, "ts", ts), null) + "}");
     }
 
@@ -144,14 +151,19 @@ final class Listener implements ConnectionListener {
      */
     private boolean originAllowed(Connection c, String text) {
         SecuritySettings sec = ctx.settings().get().security();
-        String clientIp = ClientAddress.resolve(c.remoteIp(), c::header, sec.trustedProxies()).clientIp();
+        String clientIp = ClientAddress.resolve(c.remoteIp(), c::header, sec.trustedProxies())
+                .clientIp();
         OriginPolicy.Decision d = sec.origins().evaluate(c.header("Origin"), c.header("Host"), clientIp);
         if (d.allowed()) {
             return true;
         }
         ctx.metrics().count("handshake.originRefused");
-        LOG.debug("Connect refused for {} ({}): origin {} ({})", c.id(), c.remoteIp(),
-                Sanitize.forLog(c.header("Origin")), d.reason().wireName());
+        LOG.debug(
+                "Connect refused for {} ({}): origin {} ({})",
+                c.id(),
+                c.remoteIp(),
+                Sanitize.forLog(c.header("Origin")),
+                d.reason().wireName());
         String id = requestId(text);
         if (id != null) {
             c.send(Frames.error(id, d.error()));

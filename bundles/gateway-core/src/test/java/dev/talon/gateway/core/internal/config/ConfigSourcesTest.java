@@ -38,8 +38,13 @@ class ConfigSourcesTest {
         assertEquals("env", withEnv.properties().get("auth.token"));
         assertEquals(3000, withEnv.properties().get("port"));
 
-        Map<String, String> flags = Map.of(ConfigSources.FLAG_TOKEN, "flag", ConfigSources.FLAG_PORT, "4000",
-                ConfigSources.FLAG_BIND, "127.0.0.3");
+        Map<String, String> flags = Map.of(
+                ConfigSources.FLAG_TOKEN,
+                "flag",
+                ConfigSources.FLAG_PORT,
+                "4000",
+                ConfigSources.FLAG_BIND,
+                "127.0.0.3");
         var withFlags = new ConfigSources(env, flags::get).merge(f);
         assertEquals("flag", withFlags.properties().get("auth.token"));
         assertEquals(4000, withFlags.properties().get("port"));
@@ -55,8 +60,12 @@ class ConfigSourcesTest {
 
     @Test
     void openclawAndLegacyTokenVariablesAreAcceptedInOrder() {
-        assertEquals("oc", new ConfigSources(Map.of("OPENCLAW_GATEWAY_TOKEN", "oc", "CLAWDBOT_GATEWAY_TOKEN", "old"), k -> null)
-                .merge(null).properties().get("auth.token"));
+        assertEquals(
+                "oc",
+                new ConfigSources(Map.of("OPENCLAW_GATEWAY_TOKEN", "oc", "CLAWDBOT_GATEWAY_TOKEN", "old"), k -> null)
+                        .merge(null)
+                        .properties()
+                        .get("auth.token"));
         var legacy = new ConfigSources(Map.of("CLAWDBOT_GATEWAY_TOKEN", "old"), k -> null).merge(null);
         assertEquals("old", legacy.properties().get("auth.token"));
         assertTrue(legacy.warnings().stream().anyMatch(w -> w.contains("legacy")));
@@ -64,7 +73,8 @@ class ConfigSourcesTest {
 
     @Test
     void badEnvPortNamesTheVariable() {
-        var e = assertThrows(IllegalArgumentException.class,
+        var e = assertThrows(
+                IllegalArgumentException.class,
                 () -> new ConfigSources(Map.of("TALON_GATEWAY_PORT", "http"), k -> null).merge(null));
         assertTrue(e.getMessage().startsWith("TALON_GATEWAY_PORT:"), e.getMessage());
     }

@@ -24,8 +24,8 @@ class SecurityConfigTest {
 
     /** What DS does: each attribute reads its property ({@code a_b} is {@code a.b}), else its default. */
     static GatewayConfig asConfig(Dictionary<String, Object> props) {
-        return (GatewayConfig) Proxy.newProxyInstance(GatewayConfig.class.getClassLoader(),
-                new Class<?>[] {GatewayConfig.class}, (proxy, m, args) -> {
+        return (GatewayConfig) Proxy.newProxyInstance(
+                GatewayConfig.class.getClassLoader(), new Class<?>[] {GatewayConfig.class}, (proxy, m, args) -> {
                     if (m.getDeclaringClass() == Object.class || m.getDefaultValue() == null) {
                         throw new UnsupportedOperationException(m.getName());
                     }
@@ -35,7 +35,8 @@ class SecurityConfigTest {
     }
 
     private static GatewaySettings settings(String json, Map<String, String> env) {
-        return GatewaySettings.from(asConfig(new ConfigSources(env, k -> null).merge(file(json)).properties()));
+        return GatewaySettings.from(
+                asConfig(new ConfigSources(env, k -> null).merge(file(json)).properties()));
     }
 
     // SECURITY.md S-12(c): throttling is on with the protocol's limits when talon.json says nothing about it.
@@ -46,14 +47,19 @@ class SecurityConfigTest {
         assertEquals(32, s.maxPreauthPerIp());
         assertTrue(s.trustedProxies().isEmpty());
         assertTrue(s.origins().allowedOrigins().isEmpty());
-        assertEquals(SecuritySettings.DEFAULTS.rateLimit(), GatewaySettings.from(asConfig(new java.util.Hashtable<>())).security().rateLimit());
+        assertEquals(
+                SecuritySettings.DEFAULTS.rateLimit(),
+                GatewaySettings.from(asConfig(new java.util.Hashtable<>()))
+                        .security()
+                        .rateLimit());
     }
 
     @Test
     void fileValuesReachTheSettingsThroughConfigurationAdminProperties() {
-        String json = "{gateway:{auth:{rateLimit:{maxAttempts:3, windowMs:10000, lockoutMs:20000, exemptLoopback:false}},"
-                + " controlUi:{allowedOrigins:['https://GW.example.com']}, trustedProxies:['10.0.0.0/8','::1'],"
-                + " maxPreauthPerIp: 4}}";
+        String json =
+                "{gateway:{auth:{rateLimit:{maxAttempts:3, windowMs:10000, lockoutMs:20000, exemptLoopback:false}},"
+                        + " controlUi:{allowedOrigins:['https://GW.example.com']}, trustedProxies:['10.0.0.0/8','::1'],"
+                        + " maxPreauthPerIp: 4}}";
         var props = new ConfigSources(Map.of(), k -> null).merge(file(json)).properties();
         assertArrayEquals(new String[] {"10.0.0.0/8", "::1"}, (String[]) props.get("trustedProxies"));
         assertEquals(3, props.get("auth.rateLimit.maxAttempts"));
@@ -67,11 +73,24 @@ class SecurityConfigTest {
 
     @Test
     void thePreauthEnvironmentVariableBeatsTheFile() {
-        assertEquals(5, settings("{gateway:{maxPreauthPerIp:4}}", Map.of("OPENCLAW_MAX_PREAUTH_CONNECTIONS_PER_IP", "5"))
-                .security().maxPreauthPerIp());
-        assertEquals(6, settings("{}", Map.of("OPENCLAW_MAX_PREAUTH_CONNECTIONS_PER_IP", "5",
-                "TALON_MAX_PREAUTH_CONNECTIONS_PER_IP", "6")).security().maxPreauthPerIp());
-        var e = assertThrows(IllegalArgumentException.class,
+        assertEquals(
+                5,
+                settings("{gateway:{maxPreauthPerIp:4}}", Map.of("OPENCLAW_MAX_PREAUTH_CONNECTIONS_PER_IP", "5"))
+                        .security()
+                        .maxPreauthPerIp());
+        assertEquals(
+                6,
+                settings(
+                                "{}",
+                                Map.of(
+                                        "OPENCLAW_MAX_PREAUTH_CONNECTIONS_PER_IP",
+                                        "5",
+                                        "TALON_MAX_PREAUTH_CONNECTIONS_PER_IP",
+                                        "6"))
+                        .security()
+                        .maxPreauthPerIp());
+        var e = assertThrows(
+                IllegalArgumentException.class,
                 () -> settings("{}", Map.of("OPENCLAW_MAX_PREAUTH_CONNECTIONS_PER_IP", "lots")));
         assertTrue(e.getMessage().startsWith("OPENCLAW_MAX_PREAUTH_CONNECTIONS_PER_IP:"), e.getMessage());
     }
@@ -80,10 +99,12 @@ class SecurityConfigTest {
     @Test
     void badCidrsAndOriginsAreRejectedNamingTheKey() {
         var sources = new ConfigSources(Map.of(), k -> null);
-        var e = assertThrows(IllegalArgumentException.class,
+        var e = assertThrows(
+                IllegalArgumentException.class,
                 () -> sources.merge(file("{gateway:{trustedProxies:['10.0.0.1','proxy.lan']}}")));
         assertTrue(e.getMessage().startsWith("gateway.trustedProxies[1]:"), e.getMessage());
-        e = assertThrows(IllegalArgumentException.class,
+        e = assertThrows(
+                IllegalArgumentException.class,
                 () -> sources.merge(file("{gateway:{controlUi:{allowedOrigins:['gw.example.com']}}}")));
         assertTrue(e.getMessage().startsWith("gateway.controlUi.allowedOrigins[0]:"), e.getMessage());
     }
@@ -91,11 +112,19 @@ class SecurityConfigTest {
     @Test
     void theSchemaAcceptsTheKeysAndRejectsWrongShapes() {
         ConfigValidator v = new ConfigValidator();
-        assertEquals(List.of(), v.validate(file("{gateway:{auth:{rateLimit:{maxAttempts:10,windowMs:60000,lockoutMs:300000,"
-                + "exemptLoopback:true}}, controlUi:{allowedOrigins:['*']}, trustedProxies:['127.0.0.1'], maxPreauthPerIp:32}}")));
-        for (String bad : List.of("{gateway:{auth:{rateLimit:{maxAttempts:0}}}}", "{gateway:{auth:{rateLimit:{windowMs:'60s'}}}}",
-                "{gateway:{auth:{rateLimit:{burst:3}}}}", "{gateway:{trustedProxies:'10.0.0.1'}}",
-                "{gateway:{controlUi:{allowedOrigins:[1]}}}", "{gateway:{maxPreauthPerIp:0}}")) {
+        assertEquals(
+                List.of(),
+                v.validate(
+                        file(
+                                "{gateway:{auth:{rateLimit:{maxAttempts:10,windowMs:60000,lockoutMs:300000,"
+                                        + "exemptLoopback:true}}, controlUi:{allowedOrigins:['*']}, trustedProxies:['127.0.0.1'], maxPreauthPerIp:32}}")));
+        for (String bad : List.of(
+                "{gateway:{auth:{rateLimit:{maxAttempts:0}}}}",
+                "{gateway:{auth:{rateLimit:{windowMs:'60s'}}}}",
+                "{gateway:{auth:{rateLimit:{burst:3}}}}",
+                "{gateway:{trustedProxies:'10.0.0.1'}}",
+                "{gateway:{controlUi:{allowedOrigins:[1]}}}",
+                "{gateway:{maxPreauthPerIp:0}}")) {
             assertFalse(v.validate(file(bad)).isEmpty(), bad);
         }
     }

@@ -23,7 +23,9 @@ class ConnectionTest {
         String closeReason;
 
         Session session() {
-            return (Session) Proxy.newProxyInstance(Session.class.getClassLoader(), new Class<?>[] {Session.class},
+            return (Session) Proxy.newProxyInstance(
+                    Session.class.getClassLoader(),
+                    new Class<?>[] {Session.class},
                     (proxy, m, args) -> switch (m.getName()) {
                         case "sendText" -> {
                             sent.add((String) args[0]);
@@ -46,20 +48,39 @@ class ConnectionTest {
     private static final class RecordingListener implements ConnectionListener {
         int slow;
 
-        @Override public void opened(Connection c) {}
-        @Override public void handshake(Connection c, String text) {}
-        @Override public void request(Connection c, String text) {}
-        @Override public void binary(Connection c) {}
-        @Override public void slowConsumer(Connection c) { slow++; }
-        @Override public void closed(Connection c, int code, String reason) {}
+        @Override
+        public void opened(Connection c) {}
+
+        @Override
+        public void handshake(Connection c, String text) {}
+
+        @Override
+        public void request(Connection c, String text) {}
+
+        @Override
+        public void binary(Connection c) {}
+
+        @Override
+        public void slowConsumer(Connection c) {
+            slow++;
+        }
+
+        @Override
+        public void closed(Connection c, int code, String reason) {}
     }
 
     private static Connection openConnection(StalledPeer peer, RecordingListener listener, long maxBuffered) {
         Connection c = new Connection(listener, maxBuffered);
         c.onWebSocketOpen(peer.session());
         c.onWebSocketText("{\"type\":\"req\"}"); // moves to HANDSHAKING
-        Principal p = new Principal("operator", Set.of("operator.read"),
-                new ClientInfo("cli", "cli", "1", "linux", null, null, "127.0.0.1", true), "token", 4, null, 0);
+        Principal p = new Principal(
+                "operator",
+                Set.of("operator.read"),
+                new ClientInfo("cli", "cli", "1", "linux", null, null, "127.0.0.1", true),
+                "token",
+                4,
+                null,
+                0);
         c.open(p, "{\"hello\":1}", 1_000_000);
         return c;
     }
@@ -81,8 +102,8 @@ class ConnectionTest {
         RecordingListener listener = new RecordingListener();
         Connection c = openConnection(peer, listener, 300);
         String big = "{\"type\":\"event\",\"event\":\"presence\",\"payload\":\"" + "x".repeat(150) + "\"";
-        c.sendEvent(big, true);   // fits: about 220 bytes with the hello
-        c.sendEvent(big, true);   // over the limit: dropped, seq 2 consumed
+        c.sendEvent(big, true); // fits: about 220 bytes with the hello
+        c.sendEvent(big, true); // over the limit: dropped, seq 2 consumed
         assertEquals(2, peer.sent.size(), "hello + one event were written");
         assertEquals(0, listener.slow);
         peer.pending.forEach(Callback::succeed); // the peer catches up

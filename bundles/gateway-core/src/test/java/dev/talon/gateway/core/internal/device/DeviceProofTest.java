@@ -45,16 +45,27 @@ class DeviceProofTest {
     }
 
     private static DeviceProof.Claim claim(Identity id, long signedAt, String nonce) {
-        return new DeviceProof.Claim(id.id(), "cli", "cli", "operator", List.of("operator.read", "operator.write"),
-                signedAt, "s3cret", nonce, " Linux ", "Linux");
+        return new DeviceProof.Claim(
+                id.id(),
+                "cli",
+                "cli",
+                "operator",
+                List.of("operator.read", "operator.write"),
+                signedAt,
+                "s3cret",
+                nonce,
+                " Linux ",
+                "Linux");
     }
 
     @Test
     void theV3PayloadHasTheSpecsShape() throws Exception {
         Identity id = new Identity();
-        assertEquals("v3|" + id.id() + "|cli|cli|operator|operator.read,operator.write|" + NOW + "|s3cret|n1|linux|linux",
+        assertEquals(
+                "v3|" + id.id() + "|cli|cli|operator|operator.read,operator.write|" + NOW + "|s3cret|n1|linux|linux",
                 claim(id, NOW, "n1").v3());
-        assertEquals("v2|" + id.id() + "|cli|cli|operator|operator.read,operator.write|" + NOW + "|s3cret|n1",
+        assertEquals(
+                "v2|" + id.id() + "|cli|cli|operator|operator.read,operator.write|" + NOW + "|s3cret|n1",
                 claim(id, NOW, "n1").v2());
     }
 
@@ -62,8 +73,14 @@ class DeviceProofTest {
     void v3AndV2SignaturesVerify() throws Exception {
         Identity id = new Identity();
         var c = claim(id, NOW, "n1");
-        assertEquals(3, DeviceProof.verify(c, id.publicKey(), id.sign(c.v3()), "n1", NOW).version());
-        assertEquals(2, DeviceProof.verify(c, id.publicKey(), id.sign(c.v2()), "n1", NOW + 1000).version());
+        assertEquals(
+                3,
+                DeviceProof.verify(c, id.publicKey(), id.sign(c.v3()), "n1", NOW)
+                        .version());
+        assertEquals(
+                2,
+                DeviceProof.verify(c, id.publicKey(), id.sign(c.v2()), "n1", NOW + 1000)
+                        .version());
     }
 
     @Test
@@ -71,7 +88,8 @@ class DeviceProofTest {
         Identity id = new Identity();
         var c = claim(id, NOW, "n1");
         String std = Base64.getEncoder().encodeToString(id.raw);
-        String pem = "-----BEGIN PUBLIC KEY-----\n" + Base64.getMimeEncoder().encodeToString(id.pair.getPublic().getEncoded())
+        String pem = "-----BEGIN PUBLIC KEY-----\n"
+                + Base64.getMimeEncoder().encodeToString(id.pair.getPublic().getEncoded())
                 + "\n-----END PUBLIC KEY-----";
         String sig = id.sign(c.v3());
         assertEquals(id.publicKey(), DeviceProof.verify(c, std, sig, "n1", NOW).publicKey());
@@ -86,11 +104,17 @@ class DeviceProofTest {
         String sig = id.sign(c.v3());
         assertCode("DEVICE_AUTH_PUBLIC_KEY_INVALID", () -> DeviceProof.verify(c, "not a key!", sig, "n1", NOW));
         assertCode("DEVICE_AUTH_DEVICE_ID_MISMATCH", () -> DeviceProof.verify(c, other.publicKey(), sig, "n1", NOW));
-        assertCode("DEVICE_AUTH_SIGNATURE_EXPIRED", () -> DeviceProof.verify(c, id.publicKey(), sig, "n1", NOW + 120_001));
-        assertCode("DEVICE_AUTH_SIGNATURE_EXPIRED", () -> DeviceProof.verify(c, id.publicKey(), sig, "n1", NOW - 120_001));
-        assertCode("DEVICE_AUTH_NONCE_REQUIRED", () -> DeviceProof.verify(claim(id, NOW, " "), id.publicKey(), sig, "n1", NOW));
+        assertCode(
+                "DEVICE_AUTH_SIGNATURE_EXPIRED", () -> DeviceProof.verify(c, id.publicKey(), sig, "n1", NOW + 120_001));
+        assertCode(
+                "DEVICE_AUTH_SIGNATURE_EXPIRED", () -> DeviceProof.verify(c, id.publicKey(), sig, "n1", NOW - 120_001));
+        assertCode(
+                "DEVICE_AUTH_NONCE_REQUIRED",
+                () -> DeviceProof.verify(claim(id, NOW, " "), id.publicKey(), sig, "n1", NOW));
         assertCode("DEVICE_AUTH_NONCE_MISMATCH", () -> DeviceProof.verify(c, id.publicKey(), sig, "n2", NOW));
-        assertCode("DEVICE_AUTH_SIGNATURE_INVALID", () -> DeviceProof.verify(c, id.publicKey(), other.sign(c.v3()), "n1", NOW));
+        assertCode(
+                "DEVICE_AUTH_SIGNATURE_INVALID",
+                () -> DeviceProof.verify(c, id.publicKey(), other.sign(c.v3()), "n1", NOW));
         assertCode("DEVICE_AUTH_SIGNATURE_INVALID", () -> DeviceProof.verify(c, id.publicKey(), "!!", "n1", NOW));
     }
 
@@ -98,9 +122,11 @@ class DeviceProofTest {
     void aSignatureOverDifferentScopesDoesNotVerify() throws Exception {
         Identity id = new Identity();
         var signed = claim(id, NOW, "n1");
-        var widened = new DeviceProof.Claim(id.id(), "cli", "cli", "operator", List.of("operator.admin"), NOW, "s3cret",
-                "n1", "linux", "linux");
-        assertCode("DEVICE_AUTH_SIGNATURE_INVALID", () -> DeviceProof.verify(widened, id.publicKey(), id.sign(signed.v3()), "n1", NOW));
+        var widened = new DeviceProof.Claim(
+                id.id(), "cli", "cli", "operator", List.of("operator.admin"), NOW, "s3cret", "n1", "linux", "linux");
+        assertCode(
+                "DEVICE_AUTH_SIGNATURE_INVALID",
+                () -> DeviceProof.verify(widened, id.publicKey(), id.sign(signed.v3()), "n1", NOW));
     }
 
     private static void assertCode(String code, org.junit.jupiter.api.function.Executable e) {

@@ -18,20 +18,39 @@ class PairingStoreTest {
     Path dir;
 
     private static PendingRequest ask(String device, String key, List<String> scopes) {
-        return new PendingRequest("", device, key, "laptop", "linux", "Linux", "cli", "cli", "operator",
-                List.of("operator"), scopes, "127.0.0.1", false, false, System.currentTimeMillis());
+        return new PendingRequest(
+                "",
+                device,
+                key,
+                "laptop",
+                "linux",
+                "Linux",
+                "cli",
+                "cli",
+                "operator",
+                List.of("operator"),
+                scopes,
+                "127.0.0.1",
+                false,
+                false,
+                System.currentTimeMillis());
     }
 
     @Test
     void approvedDevicesAndTokensSurviveAReopen() {
         Path file = dir.resolve("data/pairing.json");
         PairingStore store = new PairingStore(file);
-        String requestId = store.request(ask("d1", "k1", List.of("operator.read"))).request().requestId();
+        String requestId = store.request(ask("d1", "k1", List.of("operator.read")))
+                .request()
+                .requestId();
         store.approve(requestId).orElseThrow();
-        String token = store.ensureToken("d1", "operator", List.of("operator.read")).orElseThrow().token();
+        String token = store.ensureToken("d1", "operator", List.of("operator.read"))
+                .orElseThrow()
+                .token();
 
         PairingStore reopened = new PairingStore(file);
-        assertEquals(List.of("operator.read"), reopened.device("d1").orElseThrow().scopes());
+        assertEquals(
+                List.of("operator.read"), reopened.device("d1").orElseThrow().scopes());
         assertTrue(reopened.verifyToken("d1", "operator", token).isPresent());
         assertFalse(reopened.verifyToken("d1", "operator", token + "x").isPresent());
     }
@@ -62,22 +81,37 @@ class PairingStoreTest {
     void aRevokedTokenNeverWorksAgainAndARotatedOneReplacesTheOld() {
         PairingStore store = new PairingStore(dir.resolve("p.json"));
         store.approveSilently(ask("d1", "k1", List.of("operator.read")));
-        String t1 = store.ensureToken("d1", "operator", List.of("operator.read")).orElseThrow().token();
-        assertEquals(t1, store.ensureToken("d1", "operator", List.of("operator.read")).orElseThrow().token(), "reused");
-        String t2 = store.rotate("d1", "operator", List.of("operator.read")).orElseThrow().token();
+        String t1 = store.ensureToken("d1", "operator", List.of("operator.read"))
+                .orElseThrow()
+                .token();
+        assertEquals(
+                t1,
+                store.ensureToken("d1", "operator", List.of("operator.read"))
+                        .orElseThrow()
+                        .token(),
+                "reused");
+        String t2 = store.rotate("d1", "operator", List.of("operator.read"))
+                .orElseThrow()
+                .token();
         assertFalse(store.verifyToken("d1", "operator", t1).isPresent());
         assertTrue(store.verifyToken("d1", "operator", t2).isPresent());
         assertTrue(store.revoke("d1", "operator"));
         assertFalse(store.verifyToken("d1", "operator", t2).isPresent());
-        assertFalse(new PairingStore(dir.resolve("p.json")).verifyToken("d1", "operator", t2).isPresent());
+        assertFalse(new PairingStore(dir.resolve("p.json"))
+                .verifyToken("d1", "operator", t2)
+                .isPresent());
     }
 
     @Test
     void approvalMergesAnUpgradeIntoTheExistingGrant() {
         PairingStore store = new PairingStore(dir.resolve("p.json"));
         store.approveSilently(ask("d1", "k1", List.of("operator.read")));
-        String id = store.request(ask("d1", "k1", List.of("operator.write"))).request().requestId();
-        assertEquals(List.of("operator.read", "operator.write"), store.approve(id).orElseThrow().scopes());
+        String id = store.request(ask("d1", "k1", List.of("operator.write")))
+                .request()
+                .requestId();
+        assertEquals(
+                List.of("operator.read", "operator.write"),
+                store.approve(id).orElseThrow().scopes());
         assertTrue(store.reject("nope").isEmpty());
     }
 

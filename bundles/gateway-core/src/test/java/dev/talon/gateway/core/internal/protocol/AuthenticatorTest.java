@@ -18,8 +18,8 @@ class AuthenticatorTest {
     }
 
     private static ConnectRequest request(String clientId, String token, String password) {
-        return new ConnectRequest(4, 4, clientId, clientId, "1", "linux", null, null, "operator", List.of(),
-                token, password, null, null);
+        return new ConnectRequest(
+                4, 4, clientId, clientId, "1", "linux", null, null, "operator", List.of(), token, password, null, null);
     }
 
     @Test
@@ -27,18 +27,24 @@ class AuthenticatorTest {
         GatewaySettings s = settings(AuthMode.TOKEN, "s3cret", null);
         assertEquals("token", Authenticator.authenticate(s, request("cli", "s3cret", null), true));
         assertEquals("token", Authenticator.authenticate(s, request("cli", null, "s3cret"), true));
-        assertEquals("password", Authenticator.authenticate(settings(AuthMode.PASSWORD, null, "pw"), request("cli", "pw", null), true));
+        assertEquals(
+                "password",
+                Authenticator.authenticate(settings(AuthMode.PASSWORD, null, "pw"), request("cli", "pw", null), true));
     }
 
     @Test
     void modeNoneNeedsNoSecret() {
-        assertEquals("none", Authenticator.authenticate(settings(AuthMode.NONE, null, null), request("cli", null, null), true));
+        assertEquals(
+                "none",
+                Authenticator.authenticate(settings(AuthMode.NONE, null, null), request("cli", null, null), true));
     }
 
     @Test
     void aWrongTokenIsAMismatchWithTheProtocolsDetails() {
-        GatewayException e = assertThrows(GatewayException.class,
-                () -> Authenticator.authenticate(settings(AuthMode.TOKEN, "s3cret", null), request("cli", "wrong", null), true));
+        GatewayException e = assertThrows(
+                GatewayException.class,
+                () -> Authenticator.authenticate(
+                        settings(AuthMode.TOKEN, "s3cret", null), request("cli", "wrong", null), true));
         assertEquals(ErrorCode.INVALID_REQUEST, e.code());
         assertTrue(e.getMessage().startsWith("unauthorized: gateway token mismatch ("), e.getMessage());
         Map<?, ?> d = (Map<?, ?>) e.details();
@@ -49,14 +55,20 @@ class AuthenticatorTest {
 
     @Test
     void missingAndUnconfiguredSecretsHaveTheirOwnCodes() {
-        GatewayException missing = assertThrows(GatewayException.class,
-                () -> Authenticator.authenticate(settings(AuthMode.TOKEN, "s3cret", null), request("test", null, null), false));
+        GatewayException missing = assertThrows(
+                GatewayException.class,
+                () -> Authenticator.authenticate(
+                        settings(AuthMode.TOKEN, "s3cret", null), request("test", null, null), false));
         assertEquals("AUTH_TOKEN_MISSING", ((Map<?, ?>) missing.details()).get("code"));
         assertTrue(missing.getMessage().contains("provide gateway auth token"));
-        GatewayException unconfigured = assertThrows(GatewayException.class,
-                () -> Authenticator.authenticate(settings(AuthMode.PASSWORD, null, null), request("cli", "x", null), true));
+        GatewayException unconfigured = assertThrows(
+                GatewayException.class,
+                () -> Authenticator.authenticate(
+                        settings(AuthMode.PASSWORD, null, null), request("cli", "x", null), true));
         assertEquals("AUTH_PASSWORD_NOT_CONFIGURED", ((Map<?, ?>) unconfigured.details()).get("code"));
-        assertEquals("unauthorized: gateway password not configured on gateway (set gateway.auth.password)", unconfigured.getMessage());
+        assertEquals(
+                "unauthorized: gateway password not configured on gateway (set gateway.auth.password)",
+                unconfigured.getMessage());
     }
 
     @Test

@@ -21,11 +21,13 @@ class ConnectSchemaTest {
     @Test
     void missingFieldsUnknownKeysAndBadEnumsAreRejected() {
         assertNotNull(schema.problems(Json.parse("{\"minProtocol\":4}")));
-        String unknownClient = schema.problems(Json.parse(
-                "{\"minProtocol\":4,\"maxProtocol\":4,\"client\":{\"id\":\"nope\",\"version\":\"1\",\"platform\":\"x\",\"mode\":\"cli\"}}"));
+        String unknownClient = schema.problems(
+                Json.parse(
+                        "{\"minProtocol\":4,\"maxProtocol\":4,\"client\":{\"id\":\"nope\",\"version\":\"1\",\"platform\":\"x\",\"mode\":\"cli\"}}"));
         assertNotNull(unknownClient);
-        String extra = schema.problems(Json.parse(
-                "{\"minProtocol\":4,\"maxProtocol\":4,\"client\":{\"id\":\"cli\",\"version\":\"1\",\"platform\":\"x\",\"mode\":\"cli\"},\"bogus\":1}"));
+        String extra = schema.problems(
+                Json.parse(
+                        "{\"minProtocol\":4,\"maxProtocol\":4,\"client\":{\"id\":\"cli\",\"version\":\"1\",\"platform\":\"x\",\"mode\":\"cli\"},\"bogus\":1}"));
         assertTrue(extra.contains("bogus"), extra);
     }
 }

@@ -25,7 +25,11 @@ class IdempotencyCacheTest {
     void failuresAreReplayedToo() {
         cache.begin("m:k", "h");
         cache.complete("m:k", null, GatewayException.invalidRequest("nope"));
-        assertEquals("nope", assertInstanceOf(IdempotencyCache.Replay.class, cache.begin("m:k", "h")).error().getMessage());
+        assertEquals(
+                "nope",
+                assertInstanceOf(IdempotencyCache.Replay.class, cache.begin("m:k", "h"))
+                        .error()
+                        .getMessage());
     }
 
     @Test

@@ -26,7 +26,9 @@ class RequestFrameSchemaTest {
                 "{\"type\":\"req\",\"id\":\"1\",\"method\":\"\"}",
                 "{\"type\":\"req\",\"id\":\"1\"}",
                 "{\"type\":\"req\",\"id\":\"1\",\"method\":\"x\",\"extra\":0}",
-                "[]", "\"req\"", "{}");
+                "[]",
+                "\"req\"",
+                "{}");
         for (String f : frames) {
             var node = Json.parse(f);
             assertEquals(schema.problems(node) == null, RequestFrames.problems(node) == null, f);

@@ -15,7 +15,9 @@ class RequestFramesTest {
     @Test
     void aMinimalRequestIsValid() {
         assertNull(problems("{\"type\":\"req\",\"id\":\"1\",\"method\":\"health\"}"));
-        assertNull(problems("{\"type\":\"req\",\"id\":\"1\",\"method\":\"x\",\"params\":[1],\"traceparent\":\"00-abc\",\"expectedProfileId\":\"p\"}"));
+        assertNull(
+                problems(
+                        "{\"type\":\"req\",\"id\":\"1\",\"method\":\"x\",\"params\":[1],\"traceparent\":\"00-abc\",\"expectedProfileId\":\"p\"}"));
     }
 
     @Test
@@ -25,8 +27,11 @@ class RequestFramesTest {
         assertEquals("id must be a non-empty string", problems("{\"type\":\"req\",\"id\":7,\"method\":\"x\"}"));
         assertEquals("id must be a non-empty string", problems("{\"type\":\"req\",\"id\":\"\",\"method\":\"x\"}"));
         assertEquals("method must be a non-empty string", problems("{\"type\":\"req\",\"id\":\"1\",\"method\":null}"));
-        assertEquals("unexpected property 'extra'", problems("{\"type\":\"req\",\"id\":\"1\",\"method\":\"x\",\"extra\":1}"));
-        assertNotNull(problems("{\"type\":\"req\",\"id\":\"1\",\"method\":\"x\",\"traceparent\":\"" + "a".repeat(129) + "\"}"));
+        assertEquals(
+                "unexpected property 'extra'",
+                problems("{\"type\":\"req\",\"id\":\"1\",\"method\":\"x\",\"extra\":1}"));
+        assertNotNull(problems(
+                "{\"type\":\"req\",\"id\":\"1\",\"method\":\"x\",\"traceparent\":\"" + "a".repeat(129) + "\"}"));
         assertNotNull(problems("{\"type\":\"req\",\"id\":\"1\",\"method\":\"x\",\"expectedProfileId\":\"\"}"));
     }
 

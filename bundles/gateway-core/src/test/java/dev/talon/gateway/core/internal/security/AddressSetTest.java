@@ -38,7 +38,8 @@ class AddressSetTest {
 
     @Test
     void invalidEntriesAreRefusedNamingTheKeyAndIndex() {
-        for (String bad : new String[] {"proxy.local", "10.0.0.0/33", "::1/129", "10.0.0.1/", "10.0.0.1/x", "127.1", ""}) {
+        for (String bad :
+                new String[] {"proxy.local", "10.0.0.0/33", "::1/129", "10.0.0.1/", "10.0.0.1/x", "127.1", ""}) {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> set("10.0.0.1", bad), bad);
             assertTrue(e.getMessage().startsWith("gateway.trustedProxies[1]: '" + bad.trim() + "'"), e.getMessage());
         }

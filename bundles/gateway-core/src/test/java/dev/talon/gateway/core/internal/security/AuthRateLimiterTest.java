@@ -106,7 +106,9 @@ class AuthRateLimiterTest {
         fail(evil, SHARED_SECRET, 10);
         assertTrue(limiter.check(evil, SHARED_SECRET).locked());
         assertTrue(limiter.check(ui, SHARED_SECRET).allowed(), "another page is not punished");
-        assertTrue(limiter.check(limiter.subject("127.0.0.1", true, null), SHARED_SECRET).allowed(),
+        assertTrue(
+                limiter.check(limiter.subject("127.0.0.1", true, null), SHARED_SECRET)
+                        .allowed(),
                 "nor the local CLI");
     }
 
@@ -177,19 +179,30 @@ class AuthRateLimiterTest {
         assertEquals(SHARED_SECRET, CredentialClass.ofReason("password_mismatch"));
         assertEquals(DEVICE_TOKEN, CredentialClass.ofReason("device_token_mismatch"));
         assertEquals(BOOTSTRAP_TOKEN, CredentialClass.ofReason("bootstrap_token_invalid"));
-        for (String r : Arrays.asList("token_missing", "password_missing", "token_missing_config", "password_missing_config",
-                "scope_mismatch", "", null)) {
+        for (String r : Arrays.asList(
+                "token_missing",
+                "password_missing",
+                "token_missing_config",
+                "password_missing_config",
+                "scope_mismatch",
+                "",
+                null)) {
             assertNull(CredentialClass.ofReason(r), r);
         }
     }
 
     @Test
     void handshakeOutcomesMapToTheirCredentialClass() {
-        GatewayException mismatch = new GatewayException(ErrorCode.INVALID_REQUEST, "unauthorized: gateway token mismatch",
-                Map.of("code", "AUTH_TOKEN_MISMATCH", "authReason", "token_mismatch"), null, null);
-        GatewayException deviceMismatch = new GatewayException(ErrorCode.INVALID_REQUEST, "x",
-                Map.of("authReason", "device_token_mismatch"), null, null);
-        GatewayException missing = new GatewayException(ErrorCode.INVALID_REQUEST, "x", Map.of("authReason", "token_missing"), null, null);
+        GatewayException mismatch = new GatewayException(
+                ErrorCode.INVALID_REQUEST,
+                "unauthorized: gateway token mismatch",
+                Map.of("code", "AUTH_TOKEN_MISMATCH", "authReason", "token_mismatch"),
+                null,
+                null);
+        GatewayException deviceMismatch = new GatewayException(
+                ErrorCode.INVALID_REQUEST, "x", Map.of("authReason", "device_token_mismatch"), null, null);
+        GatewayException missing =
+                new GatewayException(ErrorCode.INVALID_REQUEST, "x", Map.of("authReason", "token_missing"), null, null);
         assertEquals(SHARED_SECRET, CredentialClass.ofFailure(mismatch));
         assertEquals(DEVICE_TOKEN, CredentialClass.ofFailure(deviceMismatch));
         assertNull(CredentialClass.ofFailure(missing));
@@ -267,15 +280,23 @@ class AuthRateLimiterTest {
         GatewayException e = AuthRateLimiter.rateLimited(299_500);
         assertEquals(ErrorCode.INVALID_REQUEST, e.code());
         assertEquals("unauthorized: too many failed authentication attempts (retry later)", e.getMessage());
-        assertEquals(Map.of("code", "AUTH_RATE_LIMITED", "authReason", "rate_limited",
-                "recommendedNextStep", "wait_then_retry"), e.details());
+        assertEquals(
+                Map.of(
+                        "code",
+                        "AUTH_RATE_LIMITED",
+                        "authReason",
+                        "rate_limited",
+                        "recommendedNextStep",
+                        "wait_then_retry"),
+                e.details());
         assertEquals(Boolean.TRUE, e.retryable());
         assertEquals(299_500L, e.retryAfterMs());
     }
 
     @Test
     void outOfRangeLimitsAreRefusedNamingTheKey() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new Policy(0, 60_000, 300_000, true));
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> new Policy(0, 60_000, 300_000, true));
         assertTrue(e.getMessage().startsWith("gateway.auth.rateLimit.maxAttempts:"), e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> new Policy(10, 10, 300_000, true));
         assertTrue(e.getMessage().startsWith("gateway.auth.rateLimit.windowMs:"), e.getMessage());

@@ -51,8 +51,9 @@ class ClientAddressTest {
         assertEquals("198.51.100.7", r.clientIp());
         assertFalse(r.directLocal());
         assertFalse(r.viaTrustedProxy());
-        assertFalse(resolve("198.51.100.7", AddressSet.parse("k", new String[] {"10.0.0.1"}),
-                "X-Forwarded-For", "1.2.3.4").viaTrustedProxy());
+        assertFalse(
+                resolve("198.51.100.7", AddressSet.parse("k", new String[] {"10.0.0.1"}), "X-Forwarded-For", "1.2.3.4")
+                        .viaTrustedProxy());
     }
 
     // SECURITY.md S-12(d): behind a trusted proxy each real client is its own rate-limit subject.
@@ -78,7 +79,11 @@ class ClientAddressTest {
     @Test
     void theForwardedHeaderIsReadWhenXForwardedForIsAbsent() {
         AddressSet proxies = AddressSet.parse("k", new String[] {"::1"});
-        Resolution r = resolve("::1", proxies, "Forwarded", "for=192.0.2.60;proto=http;by=203.0.113.43, for=\"[2001:db8:cafe::17]:4711\"");
+        Resolution r = resolve(
+                "::1",
+                proxies,
+                "Forwarded",
+                "for=192.0.2.60;proto=http;by=203.0.113.43, for=\"[2001:db8:cafe::17]:4711\"");
         assertEquals("2001:db8:cafe::17", r.clientIp());
         assertEquals(Verdict.ACCEPT, r.verdict());
     }
@@ -86,19 +91,32 @@ class ClientAddressTest {
     @Test
     void portsOnForwardedAddressesAreStripped() {
         AddressSet proxies = AddressSet.parse("k", new String[] {"127.0.0.1"});
-        assertEquals("203.0.113.9", resolve("127.0.0.1", proxies, "X-Forwarded-For", "203.0.113.9:5555").clientIp());
+        assertEquals(
+                "203.0.113.9",
+                resolve("127.0.0.1", proxies, "X-Forwarded-For", "203.0.113.9:5555")
+                        .clientIp());
     }
 
     @Test
     void aTrustedProxyThatNamesNoUsableAddressNeedsAttribution() {
         AddressSet proxies = AddressSet.parse("k", new String[] {"127.0.0.1"});
-        assertEquals(Verdict.ATTRIBUTION_REQUIRED, resolve("127.0.0.1", proxies, "X-Forwarded-For", "unknown").verdict());
-        assertEquals(Verdict.ATTRIBUTION_REQUIRED, resolve("127.0.0.1", proxies, "X-Forwarded-For", "").verdict());
-        assertEquals(Verdict.ATTRIBUTION_REQUIRED, resolve("127.0.0.1", proxies, "Forwarded", "for=_hidden").verdict());
-        assertEquals(Verdict.ATTRIBUTION_REQUIRED, resolve("127.0.0.1", proxies, "X-Real-IP", "203.0.113.9").verdict(),
+        assertEquals(
+                Verdict.ATTRIBUTION_REQUIRED,
+                resolve("127.0.0.1", proxies, "X-Forwarded-For", "unknown").verdict());
+        assertEquals(
+                Verdict.ATTRIBUTION_REQUIRED,
+                resolve("127.0.0.1", proxies, "X-Forwarded-For", "").verdict());
+        assertEquals(
+                Verdict.ATTRIBUTION_REQUIRED,
+                resolve("127.0.0.1", proxies, "Forwarded", "for=_hidden").verdict());
+        assertEquals(
+                Verdict.ATTRIBUTION_REQUIRED,
+                resolve("127.0.0.1", proxies, "X-Real-IP", "203.0.113.9").verdict(),
                 "X-Real-IP alone is evidence of a proxy but never an address");
-        assertEquals(Verdict.ATTRIBUTION_REQUIRED,
-                resolve("127.0.0.1", proxies, "X-Forwarded-For", "203.0.113.9, garbage").verdict(),
+        assertEquals(
+                Verdict.ATTRIBUTION_REQUIRED,
+                resolve("127.0.0.1", proxies, "X-Forwarded-For", "203.0.113.9, garbage")
+                        .verdict(),
                 "an unparseable hop to the right of the client stops attribution");
     }
 

@@ -13,17 +13,38 @@ class IpLiteralTest {
 
     @Test
     void loopbackLiteralsInEveryFormAreLoopback() {
-        for (String s : List.of("127.0.0.1", "127.255.1.2", "::1", "[::1]", "0:0:0:0:0:0:0:1", "::ffff:127.0.0.1",
-                "[::ffff:127.0.0.1]", " 127.0.0.1 ")) {
+        for (String s : List.of(
+                "127.0.0.1",
+                "127.255.1.2",
+                "::1",
+                "[::1]",
+                "0:0:0:0:0:0:0:1",
+                "::ffff:127.0.0.1",
+                "[::ffff:127.0.0.1]",
+                " 127.0.0.1 ")) {
             assertTrue(IpLiteral.isLoopback(s), s);
         }
     }
 
     @Test
     void namesAndLookalikesAreNeverLoopback() {
-        for (String s : List.of("localhost", "127.evil.com", "localhost.evil.com", "0x7f.1", "0x7f000001", "127.1",
-                "0177.0.0.1", "127.0.0.1.", "127.0.0.01", "2130706433", "127.0.0.1:80", "::ffff:127.1", "", "[]",
-                "1.2.3.4", "::2")) {
+        for (String s : List.of(
+                "localhost",
+                "127.evil.com",
+                "localhost.evil.com",
+                "0x7f.1",
+                "0x7f000001",
+                "127.1",
+                "0177.0.0.1",
+                "127.0.0.1.",
+                "127.0.0.01",
+                "2130706433",
+                "127.0.0.1:80",
+                "::ffff:127.1",
+                "",
+                "[]",
+                "1.2.3.4",
+                "::2")) {
             assertFalse(IpLiteral.isLoopback(s), s);
         }
         assertNull(IpLiteral.parse(null));
@@ -46,8 +67,16 @@ class IpLiteralTest {
 
     @Test
     void privateRangesIncludeRfc1918CgnatLinkLocalAndUniqueLocal() {
-        for (String s : List.of("10.1.2.3", "172.16.0.1", "192.168.1.5", "100.64.0.1", "100.127.255.254", "169.254.1.1",
-                "fd7a:115c:a1e0::1", "fe80::1", "127.0.0.1")) {
+        for (String s : List.of(
+                "10.1.2.3",
+                "172.16.0.1",
+                "192.168.1.5",
+                "100.64.0.1",
+                "100.127.255.254",
+                "169.254.1.1",
+                "fd7a:115c:a1e0::1",
+                "fe80::1",
+                "127.0.0.1")) {
             assertTrue(IpLiteral.isPrivateOrLoopback(IpLiteral.parse(s)), s);
         }
         for (String s : List.of("8.8.8.8", "100.128.0.1", "172.32.0.1", "2001:db8::1")) {

@@ -29,7 +29,9 @@ class SecretsTest {
             assertFalse(r.contains(SECRET), r);
             assertTrue(r.contains(Secrets.REDACTED), r);
         }
-        assertEquals("{\"token\":\"[redacted]\",\"id\":\"c1\"}", Secrets.redact("{\"token\":\"" + SECRET + "\",\"id\":\"c1\"}"));
+        assertEquals(
+                "{\"token\":\"[redacted]\",\"id\":\"c1\"}",
+                Secrets.redact("{\"token\":\"" + SECRET + "\",\"id\":\"c1\"}"));
         assertEquals("a=1&token=[redacted]&b=2", Secrets.redact("a=1&token=" + SECRET + "&b=2"));
     }
 
@@ -62,7 +64,8 @@ class SecretsTest {
     // SECURITY.md S-25: the settings' log line never carries the secrets.
     @Test
     void gatewaySettingsToStringNeverContainsTheSecrets() {
-        GatewaySettings s = new GatewaySettings("127.0.0.1", 18789, AuthMode.TOKEN, SECRET, SECRET + "pw", 30_000, 10, 1_000);
+        GatewaySettings s =
+                new GatewaySettings("127.0.0.1", 18789, AuthMode.TOKEN, SECRET, SECRET + "pw", 30_000, 10, 1_000);
         assertFalse(s.toString().contains(SECRET), s.toString());
         assertTrue(s.toString().contains("maxPreauthPerIp=32"), s.toString());
     }

@@ -26,8 +26,8 @@ public final class DevicePairApproveMethod implements MethodHandler {
     private final PairingSupport support;
 
     @Activate
-    public DevicePairApproveMethod(@Reference PairingStore store, @Reference PairingEvents events,
-            @Reference PairingSupport support) {
+    public DevicePairApproveMethod(
+            @Reference PairingStore store, @Reference PairingEvents events, @Reference PairingSupport support) {
         this.store = store;
         this.events = events;
         this.support = support;
@@ -36,13 +36,16 @@ public final class DevicePairApproveMethod implements MethodHandler {
     @Override
     public void handle(MethodCall call) {
         String requestId = PairingSupport.required(call, "requestId");
-        PendingRequest r = store.pending().stream().filter(p -> p.requestId().equals(requestId)).findFirst()
+        PendingRequest r = store.pending().stream()
+                .filter(p -> p.requestId().equals(requestId))
+                .findFirst()
                 .orElseThrow(() -> GatewayException.invalidRequest("unknown requestId"));
         PairingSupport.requireCovered(call.scopes(), r.scopes());
         if (!"operator".equals(r.role())) {
             PairingSupport.requireCovered(call.scopes(), java.util.List.of(Scopes.ADMIN));
         }
-        PairedDevice d = store.approve(requestId).orElseThrow(() -> GatewayException.invalidRequest("unknown requestId"));
+        PairedDevice d =
+                store.approve(requestId).orElseThrow(() -> GatewayException.invalidRequest("unknown requestId"));
         events.resolved(requestId, d.deviceId(), "approved");
         call.respond(Map.of("requestId", requestId, "device", support.summary(d)));
     }

@@ -32,8 +32,14 @@ public final class DevicePairListMethod implements MethodHandler {
         Principal p = support.caller(call);
         boolean own = "device-token".equals(p.authMethod()) && !p.scopes().contains(Scopes.ADMIN);
         call.respond(Map.of(
-                "pending", store.pending().stream().filter(r -> !own || r.deviceId().equals(p.deviceId())).toList(),
-                "paired", store.paired().stream().filter(d -> !own || d.deviceId().equals(p.deviceId()))
-                        .map(support::summary).toList()));
+                "pending",
+                        store.pending().stream()
+                                .filter(r -> !own || r.deviceId().equals(p.deviceId()))
+                                .toList(),
+                "paired",
+                        store.paired().stream()
+                                .filter(d -> !own || d.deviceId().equals(p.deviceId()))
+                                .map(support::summary)
+                                .toList()));
     }
 }

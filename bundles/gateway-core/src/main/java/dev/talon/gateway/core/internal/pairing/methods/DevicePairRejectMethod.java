@@ -28,7 +28,8 @@ public final class DevicePairRejectMethod implements MethodHandler {
     @Override
     public void handle(MethodCall call) {
         String requestId = PairingSupport.required(call, "requestId");
-        PendingRequest r = store.reject(requestId).orElseThrow(() -> GatewayException.invalidRequest("unknown requestId"));
+        PendingRequest r =
+                store.reject(requestId).orElseThrow(() -> GatewayException.invalidRequest("unknown requestId"));
         events.resolved(requestId, r.deviceId(), "rejected");
         call.respond(r);
     }

@@ -28,9 +28,10 @@ public final class DevicePairRenameMethod implements MethodHandler {
         String deviceId = PairingSupport.required(call, "deviceId");
         String label = PairingSupport.required(call, "label").trim();
         if (label.length() > 64) {
-            throw GatewayException.invalidRequest("invalid device.pair.rename params: label must be 1 to 64 characters");
+            throw GatewayException.invalidRequest(
+                    "invalid device.pair.rename params: label must be 1 to 64 characters");
         }
-        call.respond(support.summary(store.rename(deviceId, label)
-                .orElseThrow(() -> GatewayException.invalidRequest("unknown deviceId"))));
+        call.respond(support.summary(
+                store.rename(deviceId, label).orElseThrow(() -> GatewayException.invalidRequest("unknown deviceId"))));
     }
 }

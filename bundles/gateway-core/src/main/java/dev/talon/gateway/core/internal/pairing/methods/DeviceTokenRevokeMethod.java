@@ -39,7 +39,9 @@ public final class DeviceTokenRevokeMethod implements MethodHandler {
         if (!store.revoke(deviceId, role)) {
             throw GatewayException.invalidRequest("no token for that device and role");
         }
-        int closed = support.disconnect(deviceId, p -> role.equals(p.role()) && "device-token".equals(p.authMethod()),
+        int closed = support.disconnect(
+                deviceId,
+                p -> role.equals(p.role()) && "device-token".equals(p.authMethod()),
                 "client invalidated: device token revoked");
         call.respond(Map.of("deviceId", deviceId, "role", role, "revoked", true, "disconnected", closed));
     }

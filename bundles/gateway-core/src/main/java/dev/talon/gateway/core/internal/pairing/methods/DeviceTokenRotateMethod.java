@@ -42,13 +42,16 @@ public final class DeviceTokenRotateMethod implements MethodHandler {
             PairingSupport.requireCovered(call.scopes(), List.of(Scopes.ADMIN));
         }
         List<String> asked = PairingSupport.strings(call, "scopes");
-        List<String> scopes = asked != null ? asked : d.tokens().containsKey(role) ? d.tokens().get(role).scopes() : d.scopes();
+        List<String> scopes = asked != null
+                ? asked
+                : d.tokens().containsKey(role) ? d.tokens().get(role).scopes() : d.scopes();
         if (!d.scopes().containsAll(scopes)) {
             throw GatewayException.invalidRequest("scopes exceed what the device is approved for");
         }
         PairingSupport.requireCovered(call.scopes(), scopes);
         DeviceToken t = store.rotate(deviceId, role, scopes)
-                .orElseThrow(() -> GatewayException.invalidRequest("role " + role + " is not approved for this device"));
+                .orElseThrow(
+                        () -> GatewayException.invalidRequest("role " + role + " is not approved for this device"));
         Principal caller = support.caller(call);
         boolean sameDevice = deviceId.equals(caller.deviceId()) && "device-token".equals(caller.authMethod());
         Map<String, Object> result = new LinkedHashMap<>();

@@ -38,26 +38,39 @@ public final class PairingSupport {
     /** A required non-empty string param. */
     static String required(MethodCall call, String name) {
         JsonValue.JsonObject p = call.paramsObject();
-        return p.string(name).filter(s -> !s.isBlank())
-                .orElseThrow(() -> GatewayException.invalidRequest("invalid " + call.method() + " params: " + name + " (non-empty string) required"));
+        return p.string(name)
+                .filter(s -> !s.isBlank())
+                .orElseThrow(() -> GatewayException.invalidRequest(
+                        "invalid " + call.method() + " params: " + name + " (non-empty string) required"));
     }
 
     /** Optional string-array param, or null when absent. */
     static List<String> strings(MethodCall call, String name) {
-        return call.paramsObject().get(name).map(v -> {
-            if (!(v instanceof JsonValue.JsonArray a) || !a.items().stream().allMatch(JsonValue.JsonString.class::isInstance)) {
-                throw GatewayException.invalidRequest("invalid " + call.method() + " params: " + name + " must be an array of strings");
-            }
-            return a.items().stream().map(i -> ((JsonValue.JsonString) i).value()).toList();
-        }).orElse(null);
+        return call.paramsObject()
+                .get(name)
+                .map(v -> {
+                    if (!(v instanceof JsonValue.JsonArray a)
+                            || !a.items().stream().allMatch(JsonValue.JsonString.class::isInstance)) {
+                        throw GatewayException.invalidRequest(
+                                "invalid " + call.method() + " params: " + name + " must be an array of strings");
+                    }
+                    return a.items().stream()
+                            .map(i -> ((JsonValue.JsonString) i).value())
+                            .toList();
+                })
+                .orElse(null);
     }
 
     /** Fails with the protocol's missing-scope error unless {@code held} covers every scope in {@code needed}. */
     static void requireCovered(java.util.Set<String> held, List<String> needed) {
         for (String s : needed) {
             if (!Scopes.satisfies(held, s)) {
-                throw new GatewayException(ErrorCode.FORBIDDEN, "missing scope: " + s,
-                        Map.of("code", "MISSING_SCOPE", "missingScope", s, "requiredScopes", List.of(s)), null, null);
+                throw new GatewayException(
+                        ErrorCode.FORBIDDEN,
+                        "missing scope: " + s,
+                        Map.of("code", "MISSING_SCOPE", "missingScope", s, "requiredScopes", List.of(s)),
+                        null,
+                        null);
             }
         }
     }
@@ -75,14 +88,18 @@ public final class PairingSupport {
         putIf(m, "clientMode", d.clientMode());
         m.put("roles", d.roles());
         m.put("scopes", d.scopes());
-        m.put("tokens", d.tokens().values().stream().map(t -> {
-            Map<String, Object> tm = new LinkedHashMap<>();
-            tm.put("role", t.role());
-            tm.put("scopes", t.scopes());
-            tm.put("createdAtMs", t.createdAtMs());
-            putIf(tm, "rotatedAtMs", t.rotatedAtMs());
-            return tm;
-        }).toList());
+        m.put(
+                "tokens",
+                d.tokens().values().stream()
+                        .map(t -> {
+                            Map<String, Object> tm = new LinkedHashMap<>();
+                            tm.put("role", t.role());
+                            tm.put("scopes", t.scopes());
+                            tm.put("createdAtMs", t.createdAtMs());
+                            putIf(tm, "rotatedAtMs", t.rotatedAtMs());
+                            return tm;
+                        })
+                        .toList());
         putIf(m, "remoteIp", d.remoteIp());
         m.put("createdAtMs", d.createdAtMs());
         m.put("approvedAtMs", d.approvedAtMs());
