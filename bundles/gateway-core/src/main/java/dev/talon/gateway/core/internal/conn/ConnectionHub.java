@@ -1,5 +1,6 @@
 package dev.talon.gateway.core.internal.conn;
 
+import dev.talon.gateway.api.ConnectionObserver;
 import dev.talon.gateway.api.EventPublisher;
 import dev.talon.gateway.api.GatewayConnections;
 import dev.talon.gateway.api.GatewayEvent;
@@ -18,6 +19,60 @@ import org.osgi.service.component.annotations.Component;
  */
 @Component(service = {EventPublisher.class, GatewayConnections.class, ConnectionHub.class})
 public final class ConnectionHub implements EventPublisher, GatewayConnections {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ConnectionHub.class);
+    /** Observers, copy-on-write; notified one at a time, in order, on {@link #notifier}. */
+    private final java.util.List<ConnectionObserver> observers = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    private final java.util.concurrent.ExecutorService notifier =
+            java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+                Thread t = new Thread(r, "talon-connection-observers");
+                t.setDaemon(true);
+                return t;
+            });
+
+    @org.osgi.service.component.annotations.Reference(
+            service = ConnectionObserver.class,
+            cardinality = org.osgi.service.component.annotations.ReferenceCardinality.MULTIPLE,
+            policy = org.osgi.service.component.annotations.ReferencePolicy.DYNAMIC)
+    void bindObserver(ConnectionObserver o) {
+        observers.add(o);
+    }
+
+    void unbindObserver(ConnectionObserver o) {
+        observers.remove(o);
+    }
+
+    @org.osgi.service.component.annotations.Deactivate
+    void deactivate() {
+        notifier.shutdown();
+    }
+
+    /** Tells observers that {@code c} completed its handshake (asynchronously, in order). */
+    public void announceConnected(Connection c) {
+        ConnectionInfo info = info(c);
+        notify(o -> o.connected(info));
+    }
+
+    /** Tells observers that {@code c}, which had completed its handshake, closed. */
+    public void announceDisconnected(Connection c) {
+        ConnectionInfo info = info(c);
+        notify(o -> o.disconnected(info));
+    }
+
+    private void notify(java.util.function.Consumer<ConnectionObserver> call) {
+        try {
+            notifier.execute(() -> observers.forEach(o -> {
+                try {
+                    call.accept(o);
+                } catch (RuntimeException e) {
+                    LOG.error("Connection observer {} failed", o.getClass().getName(), e);
+                }
+            }));
+        } catch (java.util.concurrent.RejectedExecutionException stopping) {
+            // the hub is going away with the gateway
+        }
+    }
+
     private final Map<String, Connection> connections = new ConcurrentHashMap<>();
     private final AtomicLong presenceVersion = new AtomicLong();
     private final AtomicLong healthVersion = new AtomicLong();

@@ -16,10 +16,10 @@ import java.util.Set;
  * atomically, fsync the directory. A reader (or a restart after SIGKILL or power loss) sees either the old
  * or the new content, never a torn one. Files are created owner-only (0600).
  */
-final class AtomicFile {
+public final class AtomicFile {
     private AtomicFile() {}
 
-    static void write(Path target, byte[] content) throws IOException {
+    public static void write(Path target, byte[] content) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
         Files.createDirectories(dir);
         Path tmp = dir.resolve(target.getFileName() + ".tmp");

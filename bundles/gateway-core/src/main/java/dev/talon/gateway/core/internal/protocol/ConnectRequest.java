@@ -1,5 +1,6 @@
 package dev.talon.gateway.core.internal.protocol;
 
+import dev.talon.gateway.api.NodeSurface;
 import java.util.ArrayList;
 import java.util.List;
 import tools.jackson.databind.JsonNode;
@@ -24,6 +25,7 @@ import tools.jackson.databind.JsonNode;
  * @param device the device block, or null
  * @param deviceFamily {@code client.deviceFamily}, or null
  * @param bootstrapToken {@code auth.bootstrapToken}, or null
+ * @param surface the node surface declared by {@code caps}, {@code commands}, {@code permissions}, {@code pathEnv}
  */
 public record ConnectRequest(
         int minProtocol,
@@ -42,7 +44,8 @@ public record ConnectRequest(
         String deviceId,
         Device device,
         String deviceFamily,
-        String bootstrapToken) {
+        String bootstrapToken,
+        NodeSurface surface) {
 
     /**
      * The {@code device} block as sent.
@@ -88,7 +91,8 @@ public record ConnectRequest(
                 deviceId,
                 null,
                 null,
-                null);
+                null,
+                NodeSurface.NONE);
     }
 
     /** The token field of the signed payload: {@code auth.token ?? auth.deviceToken ?? auth.bootstrapToken ?? ""}. */
@@ -128,7 +132,20 @@ public record ConnectRequest(
                 device == null ? null : device.id(),
                 device,
                 text(client, "deviceFamily"),
-                text(auth, "bootstrapToken"));
+                text(auth, "bootstrapToken"),
+                surface(p));
+    }
+
+    private static NodeSurface surface(JsonNode p) {
+        List<String> caps = new ArrayList<>();
+        p.path("caps").forEach(c -> caps.add(c.stringValue()));
+        List<String> commands = new ArrayList<>();
+        p.path("commands").forEach(c -> commands.add(c.stringValue()));
+        java.util.Map<String, Boolean> permissions = new java.util.LinkedHashMap<>();
+        p.path("permissions")
+                .properties()
+                .forEach(e -> permissions.put(e.getKey(), e.getValue().asBoolean()));
+        return new NodeSurface(caps, commands, permissions, text(p, "pathEnv"));
     }
 
     public boolean isNodeRole() {

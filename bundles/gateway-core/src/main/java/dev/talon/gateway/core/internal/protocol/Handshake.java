@@ -152,7 +152,10 @@ public final class Handshake {
                 r.displayName(),
                 r.instanceId(),
                 who.clientIp(),
-                directLocal);
+                directLocal,
+                r.deviceId(),
+                r.deviceFamily(),
+                r.isNodeRole() ? r.surface() : dev.talon.gateway.api.NodeSurface.NONE);
         Principal p = new Principal(
                 r.isNodeRole() ? "node" : "operator",
                 a.scopes(),
@@ -173,6 +176,7 @@ public final class Handshake {
         ctx.presence().connected(presenceKey(c, p), p, who.clientIp());
         // As the reference gateway does: the newcomer gets the current health right away (its seq 1).
         c.sendEvent(Frames.eventHead("health", ctx.health().cached(), ctx.hub().stateVersion()), true);
+        ctx.hub().announceConnected(c);
     }
 
     private int negotiate(ConnectRequest r) {

@@ -141,6 +141,7 @@ final class Listener implements ConnectionListener {
         Principal p = c.principal();
         if (p != null) {
             ctx.presence().disconnected(Handshake.presenceKey(c, p), p);
+            ctx.hub().announceDisconnected(c);
         }
         LOG.debug("Connection {} closed ({})", c.id(), code);
     }

@@ -1,0 +1,105 @@
+package dev.talon.node.protocol.internal;
+
+import com.networknt.schema.InputFormat;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
+import dev.talon.node.protocol.NodeCommand;
+import java.io.InputStream;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.Constants;
+import org.osgi.framework.ServiceReference;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The commands installed families declare (whiteboard of {@link NodeCommand} services). A command is
+ * invocable only while a family declares it; the first registration of a name wins (lowest service id).
+ */
+@Component(service = CommandFamilies.class)
+public final class CommandFamilies {
+    private static final Logger LOG = LoggerFactory.getLogger(CommandFamilies.class);
+
+    /**
+     * One declared command.
+     *
+     * @param name the command
+     * @param danger {@code safe}, {@code approval} or {@code admin}
+     * @param schema the compiled params schema, or null when the family declares none
+     * @param family the declaring bundle's symbolic name
+     * @param serviceId the declaring service
+     */
+    public record Spec(String name, String danger, Schema schema, String family, long serviceId) {}
+
+    private final Map<Long, Spec> byService = new ConcurrentHashMap<>();
+
+    @Reference(
+            service = NodeCommand.class,
+            cardinality = ReferenceCardinality.MULTIPLE,
+            policy = ReferencePolicy.DYNAMIC)
+    void bindCommand(ServiceReference<NodeCommand> ref) {
+        Object name = ref.getProperty(NodeCommand.NAME);
+        if (!(name instanceof String n) || n.isBlank()) {
+            LOG.warn("Ignoring a NodeCommand service without {}", NodeCommand.NAME);
+            return;
+        }
+        Object danger = ref.getProperty(NodeCommand.DANGER);
+        Bundle b = ref.getBundle();
+        long id = (Long) ref.getProperty(Constants.SERVICE_ID);
+        byService.put(
+                id,
+                new Spec(
+                        n,
+                        danger instanceof String d ? d : NodeCommand.DANGER_APPROVAL,
+                        schema(b, ref.getProperty(NodeCommand.PARAMS_SCHEMA), n),
+                        b == null ? "?" : b.getSymbolicName(),
+                        id));
+    }
+
+    void unbindCommand(ServiceReference<NodeCommand> ref) {
+        byService.remove((Long) ref.getProperty(Constants.SERVICE_ID));
+    }
+
+    /** The installed declaration of {@code command}, if any family provides it. */
+    public Optional<Spec> get(String command) {
+        return byService.values().stream()
+                .filter(s -> s.name().equals(command))
+                .min(java.util.Comparator.comparingLong(Spec::serviceId));
+    }
+
+    private static Schema schema(Bundle bundle, Object path, String command) {
+        if (!(path instanceof String p) || p.isBlank() || bundle == null) {
+            return null;
+        }
+        try {
+            URL url = bundle.getEntry(p);
+            if (url == null) {
+                throw new IllegalStateException("no entry " + p);
+            }
+            try (InputStream in = url.openStream()) {
+                String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+                SpecificationVersion v =
+                        text.contains("draft-07") ? SpecificationVersion.DRAFT_7 : SpecificationVersion.DRAFT_2020_12;
+                return SchemaRegistry.withDefaultDialect(v).getSchema(text, InputFormat.JSON);
+            }
+        } catch (Exception e) {
+            LOG.error(
+                    "Params schema {} of node command {} from {} cannot be loaded; the command refuses all params",
+                    p,
+                    command,
+                    bundle.getSymbolicName(),
+                    e);
+            return SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12)
+                    .getSchema("false", InputFormat.JSON);
+        }
+    }
+}

@@ -1,0 +1,151 @@
+package dev.talon.node.protocol.internal;
+
+import dev.talon.gateway.api.ErrorCode;
+import dev.talon.gateway.api.GatewayException;
+import dev.talon.gateway.api.MethodCall;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Invokes in flight: operator call → {@code node.invoke.request} to the node → the node's
+ * {@code node.invoke.result} completes the call. The caller's timeout and the node's disconnect answer the
+ * call at once ({@code TIMEOUT}, {@code DISCONNECTED}); a result that comes later is discarded.
+ */
+@Component(service = InvokeRouter.class)
+public final class InvokeRouter {
+    static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private record Pending(
+            MethodCall call, String nodeId, String connectionId, String command, ScheduledFuture<?> timer) {}
+
+    private final NodeEvents events;
+    private final Map<String, Pending> pending = new ConcurrentHashMap<>();
+    private final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "talon-node-invokes");
+        t.setDaemon(true);
+        return t;
+    });
+
+    @Activate
+    public InvokeRouter(@Reference NodeEvents events) {
+        this.events = events;
+    }
+
+    @Deactivate
+    void deactivate() {
+        timers.shutdownNow();
+        pending.values().forEach(p -> p.call().fail(nodeError("UNAVAILABLE", "node routing stopped", true)));
+    }
+
+    /** Sends the request to the node; the call completes on the result, the timeout or the node's disconnect. */
+    void dispatch(
+            MethodCall call,
+            String nodeId,
+            String connectionId,
+            String command,
+            JsonNode params,
+            long timeoutMs,
+            String idempotencyKey) {
+        String id = UUID.randomUUID().toString();
+        ScheduledFuture<?> timer = timers.schedule(() -> expire(id), timeoutMs, TimeUnit.MILLISECONDS);
+        pending.put(id, new Pending(call, nodeId, connectionId, command, timer));
+        Map<String, Object> req = new LinkedHashMap<>();
+        req.put("id", id);
+        req.put("nodeId", nodeId);
+        req.put("command", command);
+        req.put("paramsJSON", params == null || params.isNull() ? null : JSON.writeValueAsString(params));
+        req.put("timeoutMs", timeoutMs);
+        if (idempotencyKey != null) {
+            req.put("idempotencyKey", idempotencyKey);
+        }
+        if (!events.toNode(connectionId, "node.invoke.request", req)) {
+            finish(id).ifPresent(p -> p.call().fail(nodeError("UNAVAILABLE", "failed to send invoke to node", false)));
+        }
+    }
+
+    /**
+     * Completes an invoke with the node's answer.
+     *
+     * @return false when no such invoke is pending for this node (unknown, expired, or another node's)
+     */
+    boolean result(
+            String nodeId, String id, boolean ok, JsonNode payload, String payloadJson, String code, String message) {
+        Pending p = pending.get(id);
+        if (p == null || !p.nodeId().equals(nodeId) || finish(id).isEmpty()) {
+            return false;
+        }
+        if (ok) {
+            Map<String, Object> r = new LinkedHashMap<>();
+            r.put("ok", true);
+            r.put("nodeId", nodeId);
+            r.put("command", p.command());
+            r.put("payload", payloadJson != null ? parse(payloadJson) : payload);
+            r.put("payloadJSON", payloadJson);
+            p.call().respond(r);
+        } else {
+            p.call()
+                    .fail(nodeError(
+                            code == null ? "NODE_ERROR" : code,
+                            message == null ? "node command failed" : message,
+                            true));
+        }
+        return true;
+    }
+
+    /** Fails every invoke dispatched to that connection of the node. */
+    void nodeGone(String nodeId, String connectionId) {
+        pending.forEach((id, p) -> {
+            if (p.connectionId().equals(connectionId)) {
+                finish(id).ifPresent(x -> x.call()
+                        .fail(nodeError("DISCONNECTED", "node disconnected (" + x.command() + ")", true)));
+            }
+        });
+    }
+
+    int inFlight() {
+        return pending.size();
+    }
+
+    private void expire(String id) {
+        finish(id).ifPresent(p -> {
+            events.toNode(p.connectionId(), "node.invoke.cancel", Map.of("invokeId", id, "nodeId", p.nodeId()));
+            p.call().fail(nodeError("TIMEOUT", "node invoke timed out", true));
+        });
+    }
+
+    private java.util.Optional<Pending> finish(String id) {
+        Pending p = pending.remove(id);
+        if (p != null) {
+            p.timer().cancel(false);
+        }
+        return java.util.Optional.ofNullable(p);
+    }
+
+    private static Object parse(String json) {
+        try {
+            return JSON.readTree(json);
+        } catch (RuntimeException notJson) {
+            return null;
+        }
+    }
+
+    static GatewayException nodeError(String code, String message, boolean dispatched) {
+        Map<String, Object> d = new LinkedHashMap<>();
+        d.put("code", code);
+        d.put("nodeError", Map.of("code", code, "message", message));
+        d.put("nodeCommandDispatched", dispatched);
+        return new GatewayException(ErrorCode.UNAVAILABLE, code + ": " + message, d, null, null);
+    }
+}

@@ -1,0 +1,90 @@
+package dev.talon.node.protocol.internal;
+
+import dev.talon.gateway.api.ClientInfo;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+/** Builds the protocol's KnownNode rows (§3.3) from live connections and approvals. */
+@Component(service = NodeViews.class)
+public final class NodeViews {
+    private final NodeRegistry nodes;
+    private final NodeApprovals approvals;
+
+    @Activate
+    public NodeViews(@Reference NodeRegistry nodes, @Reference NodeApprovals approvals) {
+        this.nodes = nodes;
+        this.approvals = approvals;
+    }
+
+    /** Connected or approved nodes, connected first, then by name. */
+    public List<Map<String, Object>> all() {
+        Map<String, Map<String, Object>> rows = new LinkedHashMap<>();
+        nodes.allLive().forEach(l -> rows.put(l.nodeId(), row(l.nodeId()).orElseThrow()));
+        approvals.allApproved().forEach(a -> rows.computeIfAbsent(a.nodeId(), id -> row(id).orElseThrow()));
+        List<Map<String, Object>> out = new ArrayList<>(rows.values());
+        out.sort(Comparator.comparing((Map<String, Object> m) -> !Boolean.TRUE.equals(m.get("connected")))
+                .thenComparing(m -> String.valueOf(m.get("displayName"))));
+        return out;
+    }
+
+    /** One node, if it is connected or approved. */
+    public Optional<Map<String, Object>> row(String nodeId) {
+        Optional<NodeRegistry.Live> live = nodes.live(nodeId);
+        Optional<NodeApprovals.Approved> approved = approvals.approved(nodeId);
+        if (live.isEmpty() && approved.isEmpty()) {
+            return Optional.empty();
+        }
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("nodeId", nodeId);
+        live.ifPresentOrElse(
+                l -> client(m, l), () -> m.put("displayName", approved.get().displayName()));
+        m.put(
+                "caps",
+                live.map(l -> l.connection().client().surface().caps())
+                        .orElse(approved.map(NodeApprovals.Approved::caps).orElse(List.of())));
+        m.put("commands", nodes.effectiveCommands(nodeId));
+        Optional<NodeApprovals.Pending> pending = approvals.pendingFor(nodeId);
+        m.put(
+                "approvalState",
+                pending.isPresent()
+                        ? (approved.isPresent() ? "pending-reapproval" : "pending-approval")
+                        : approved.isPresent() ? "approved" : "unapproved");
+        pending.ifPresent(p -> m.put("pendingRequestId", p.requestId()));
+        approved.ifPresent(a -> m.put("approvedAtMs", a.approvedAtMs()));
+        m.put("paired", true); // a node connection is device-paired, or it would not be connected
+        m.put("connected", live.isPresent());
+        Long lastDisconnected = nodes.lastDisconnectedAt(nodeId);
+        if (lastDisconnected != null) {
+            m.put("lastDisconnectedAtMs", lastDisconnected);
+        }
+        return Optional.of(m);
+    }
+
+    private static void client(Map<String, Object> m, NodeRegistry.Live l) {
+        ClientInfo c = l.connection().client();
+        m.put("displayName", NodeRegistry.displayName(l.connection()));
+        m.put("platform", c.platform());
+        m.put("version", c.version());
+        m.put("clientId", c.id());
+        m.put("clientMode", c.mode());
+        if (c.deviceFamily() != null) {
+            m.put("deviceFamily", c.deviceFamily());
+        }
+        m.put("remoteIp", c.remoteAddress());
+        m.put("permissions", c.surface().permissions());
+        if (c.surface().pathEnv() != null) {
+            m.put("pathEnv", c.surface().pathEnv());
+        }
+        if (l.hostStats() != null) {
+            m.put("hostStats", l.hostStats());
+        }
+        m.put("connectedAtMs", l.connectedAtMs());
+    }
+}
