@@ -21,6 +21,7 @@ public final class TalonCli {
             "status", new StatusCommand(),
             "call", new CallCommand(),
             "devices", new DevicesCommand(),
+            "nodes", new NodesCommand(),
             "logs", new LogsCommand(),
             "shell", new ShellCommand(),
             "__port", new PortCommand());

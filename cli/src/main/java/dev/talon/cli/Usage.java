@@ -28,6 +28,11 @@ final class Usage {
               devices approve|reject <requestId>   decide a pending pairing request
               devices revoke <deviceId> [--role R] revoke a device token (default role operator)
               devices remove <deviceId>            unpair a device and disconnect it
+              nodes [list] | pending               connected/approved nodes; pending command surfaces
+              nodes approve|reject <requestId>     decide a node's pending command surface
+              nodes describe <nodeId>              one node
+              nodes invoke <nodeId> <command> [--params JSON]
+                                                   run a command on a node (e.g. system.which)
               shell [options] [<gogo command line>]
                                                    run a Gogo command in the gateway; no command: REPL
                                                    (options go before the command line)

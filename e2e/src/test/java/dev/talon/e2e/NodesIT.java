@@ -62,12 +62,13 @@ class NodesIT {
                     early.path("error").path("details").path("reason").asString(),
                     early.toString());
 
-            JsonNode approved = op.request(
-                    "node.pair.approve",
-                    WsClient.JSON
-                            .createObjectNode()
-                            .put("requestId", requested.path("requestId").asString()));
-            assertTrue(approved.path("ok").asBoolean(), approved.toString());
+            String requestId = requested.path("requestId").asString();
+            var pending = GatewayProcess.cli(
+                    gw.stateDir, java.util.Map.of(), "nodes", "pending", "--url", gw.url(), "--json");
+            assertTrue(pending.out().contains(requestId), pending.out() + pending.err());
+            var approved = GatewayProcess.cli(
+                    gw.stateDir, java.util.Map.of(), "nodes", "approve", requestId, "--url", gw.url());
+            assertEquals(0, approved.exit(), approved.err());
             n.awaitEvent("node.pair.resolved");
 
             Thread answer = new Thread(() -> answerNextInvoke(n, d.id));
@@ -119,6 +120,8 @@ class NodesIT {
                     timedOut.path("error").path("details").path("code").asString(),
                     timedOut.toString());
 
+            n.awaitEvent("node.invoke.request"); // the one that timed out
+            n.awaitEvent("node.invoke.cancel"); // and its cancellation
             String key = "s4";
             Thread closer = new Thread(() -> {
                 try {
@@ -141,6 +144,44 @@ class NodesIT {
                     offline.path("error").path("details").path("code").asString(),
                     offline.toString());
         }
+    }
+
+    @Test
+    void stoppingTheFamilyBundleMakesItsCommandsUninvokableAndStartingItRestoresThem() throws Exception {
+        DeviceIdentity d = new DeviceIdentity();
+        try (WsClient op = WsClient.connect(gw.url(), token, ADMIN);
+                WsClient n = node(d, List.of("system.which"))) {
+            String requestId = op.awaitEvent("node.pair.requested")
+                    .path("payload")
+                    .path("requestId")
+                    .asString();
+            assertTrue(shell("node:pending").contains(requestId), "Gogo node:pending lists the request");
+            assertTrue(shell("node:approve " + requestId).contains("approved"));
+            String bundleId = shell("lb -s")
+                    .lines()
+                    .filter(l -> l.contains("dev.talon.node.system"))
+                    .map(l -> l.trim().split("\\s*\\|")[0])
+                    .findFirst()
+                    .orElseThrow();
+            shell("stop " + bundleId);
+            JsonNode stopped = invoke(op, d.id, "system.which", "{\"bins\":[\"uname\"]}", "f1");
+            assertEquals(
+                    "no installed command family provides it",
+                    stopped.path("error").path("details").path("reason").asString(),
+                    stopped.toString());
+            shell("start " + bundleId);
+            Thread answer = new Thread(() -> answerNextInvoke(n, d.id));
+            answer.start();
+            JsonNode restored = invoke(op, d.id, "system.which", "{\"bins\":[\"uname\"]}", "f2");
+            answer.join(10_000);
+            assertTrue(restored.path("ok").asBoolean(), restored.toString());
+        }
+    }
+
+    private static String shell(String command) throws Exception {
+        var r = GatewayProcess.cli(gw.stateDir, java.util.Map.of(), "shell", "--url", gw.url(), command);
+        assertEquals(0, r.exit(), command + ": " + r.out() + r.err());
+        return r.out();
     }
 
     /** The scripted node: answers the next invoke request with a system.which result. */

@@ -29,6 +29,11 @@ public final class NodeEventMethod implements MethodHandler {
     public void handle(MethodCall call) {
         String event = Trees.required(call, "event");
         String nodeId = Trees.callerNode(call);
+        if (event.startsWith("exec.")) {
+            // system.run lifecycle: no agent sessions yet, so no run can be matched (protocol §3.5)
+            call.respond(Map.of("ok", true, "event", event, "handled", false, "reason", "unmatched_exec_event"));
+            return;
+        }
         if (!"node.host.stats".equals(event)) {
             call.respond(Map.of("ok", true, "event", event, "handled", false, "reason", "unsupported_event"));
             return;

@@ -16,11 +16,14 @@ import org.osgi.service.component.annotations.Reference;
 public final class NodeViews {
     private final NodeRegistry nodes;
     private final NodeApprovals approvals;
+    private final CommandFamilies families;
 
     @Activate
-    public NodeViews(@Reference NodeRegistry nodes, @Reference NodeApprovals approvals) {
+    public NodeViews(
+            @Reference NodeRegistry nodes, @Reference NodeApprovals approvals, @Reference CommandFamilies families) {
         this.nodes = nodes;
         this.approvals = approvals;
+        this.families = families;
     }
 
     /** Connected or approved nodes, connected first, then by name. */
@@ -49,7 +52,12 @@ public final class NodeViews {
                 "caps",
                 live.map(l -> l.connection().client().surface().caps())
                         .orElse(approved.map(NodeApprovals.Approved::caps).orElse(List.of())));
-        m.put("commands", nodes.effectiveCommands(nodeId));
+        // invocable now: declared, approved, and provided by an installed command family
+        m.put(
+                "commands",
+                nodes.effectiveCommands(nodeId).stream()
+                        .filter(c -> families.get(c).isPresent())
+                        .toList());
         Optional<NodeApprovals.Pending> pending = approvals.pendingFor(nodeId);
         m.put(
                 "approvalState",

@@ -1,0 +1,81 @@
+package dev.talon.cli;
+
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.BiFunction;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * {@code talon nodes list|pending|approve <requestId>|reject <requestId>|describe <nodeId>|invoke <nodeId> <command>
+ * [--params JSON]}: node administration over {@code node.*}.
+ */
+final class NodesCommand implements Command {
+    private static final Map<String, String> METHODS = Map.of(
+            "list",
+            "node.list",
+            "pending",
+            "node.pair.list",
+            "approve",
+            "node.pair.approve",
+            "reject",
+            "node.pair.reject",
+            "describe",
+            "node.describe",
+            "invoke",
+            "node.invoke");
+    private static final Map<String, BiFunction<Args, CliContext, ObjectNode>> PARAMS = Map.of(
+            "list", (a, c) -> c.json().createObjectNode(),
+            "pending", (a, c) -> c.json().createObjectNode(),
+            "approve", (a, c) -> c.json().createObjectNode().put("requestId", operand(a, 1, "requestId")),
+            "reject", (a, c) -> c.json().createObjectNode().put("requestId", operand(a, 1, "requestId")),
+            "describe", (a, c) -> c.json().createObjectNode().put("nodeId", operand(a, 1, "nodeId")),
+            "invoke", NodesCommand::invokeParams);
+
+    @Override
+    public OptionSpec options() {
+        return OptionSpec.connected(Set.of("params"), Set.of("json"), 3);
+    }
+
+    @Override
+    public int run(Args args, CliContext ctx) {
+        String sub = args.positionals().isEmpty() ? "list" : args.positionals().get(0);
+        if (!METHODS.containsKey(sub)) {
+            throw CliException.usage(
+                    "nodes: unknown sub-command '" + sub + "' (list, pending, approve, reject, describe, invoke)");
+        }
+        GatewayTarget target = GatewayTarget.resolve(args, ctx);
+        GatewayClient.Exchange ex = Output.client(ctx)
+                .call(
+                        target,
+                        GatewayClient.ADMIN_SCOPES,
+                        METHODS.get(sub),
+                        PARAMS.get(sub).apply(args, ctx),
+                        Output.timeout(args, "invoke".equals(sub) ? 35_000 : 10_000));
+        if (!ex.ok()) {
+            ctx.err().println(ex.errorLine());
+            return CliException.FAILURE;
+        }
+        JsonNode payload = "pending".equals(sub) ? ex.payload().path("pending") : ex.payload();
+        Output.printJson(ctx, payload, !args.flag("json"));
+        return 0;
+    }
+
+    private static ObjectNode invokeParams(Args a, CliContext c) {
+        ObjectNode p = c.json()
+                .createObjectNode()
+                .put("nodeId", operand(a, 1, "nodeId"))
+                .put("command", operand(a, 2, "command"))
+                .put("idempotencyKey", UUID.randomUUID().toString());
+        a.value("params").ifPresent(raw -> p.set("params", CallCommand.parseParams(a, c)));
+        return p;
+    }
+
+    private static String operand(Args args, int index, String name) {
+        if (args.positionals().size() <= index) {
+            throw CliException.usage("nodes " + args.positionals().get(0) + " needs a " + name);
+        }
+        return args.positionals().get(index);
+    }
+}
