@@ -47,24 +47,13 @@ final class DevicesCommand implements Command {
             throw CliException.usage(
                     "devices: unknown sub-command '" + sub + "' (list, approve, reject, revoke, remove)");
         }
-        GatewayTarget target = GatewayTarget.resolve(args, ctx);
-        GatewayClient.Exchange ex = Output.client(ctx)
-                .call(
-                        target,
-                        GatewayClient.ADMIN_SCOPES,
-                        METHODS.get(sub),
-                        PARAMS.get(sub).apply(args, ctx),
-                        Output.timeout(args, 10_000));
-        if (!ex.ok()) {
-            ctx.err().println(ex.errorLine());
-            return CliException.FAILURE;
-        }
-        if (args.flag("json") || !"list".equals(sub)) {
-            Output.printJson(ctx, ex.payload(), !args.flag("json"));
-        } else {
-            printList(ctx, ex.payload());
-        }
-        return 0;
+        return Output.adminCall(args, ctx, METHODS.get(sub), PARAMS.get(sub).apply(args, ctx), 10_000, payload -> {
+            if (args.flag("json") || !"list".equals(sub)) {
+                Output.printJson(ctx, payload, !args.flag("json"));
+            } else {
+                printList(ctx, payload);
+            }
+        });
     }
 
     private static String operand(Args args, String name) {

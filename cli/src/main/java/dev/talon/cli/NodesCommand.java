@@ -4,7 +4,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.BiFunction;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -45,21 +44,15 @@ final class NodesCommand implements Command {
             throw CliException.usage(
                     "nodes: unknown sub-command '" + sub + "' (list, pending, approve, reject, describe, invoke)");
         }
-        GatewayTarget target = GatewayTarget.resolve(args, ctx);
-        GatewayClient.Exchange ex = Output.client(ctx)
-                .call(
-                        target,
-                        GatewayClient.ADMIN_SCOPES,
-                        METHODS.get(sub),
-                        PARAMS.get(sub).apply(args, ctx),
-                        Output.timeout(args, "invoke".equals(sub) ? 35_000 : 10_000));
-        if (!ex.ok()) {
-            ctx.err().println(ex.errorLine());
-            return CliException.FAILURE;
-        }
-        JsonNode payload = "pending".equals(sub) ? ex.payload().path("pending") : ex.payload();
-        Output.printJson(ctx, payload, !args.flag("json"));
-        return 0;
+        long timeout = "invoke".equals(sub) ? 35_000 : 10_000;
+        return Output.adminCall(
+                args,
+                ctx,
+                METHODS.get(sub),
+                PARAMS.get(sub).apply(args, ctx),
+                timeout,
+                payload -> Output.printJson(
+                        ctx, "pending".equals(sub) ? payload.path("pending") : payload, !args.flag("json")));
     }
 
     private static ObjectNode invokeParams(Args a, CliContext c) {

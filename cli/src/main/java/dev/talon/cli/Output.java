@@ -53,4 +53,30 @@ final class Output {
         }
         return node.isString() ? node.stringValue() : node.toString();
     }
+
+    /**
+     * One admin-scoped call for an administration sub-command: on failure prints the error line and returns
+     * {@link CliException#FAILURE}; on success hands the payload to {@code print} and returns 0.
+     */
+    static int adminCall(
+            Args args,
+            CliContext ctx,
+            String method,
+            JsonNode params,
+            long defaultTimeoutMs,
+            java.util.function.Consumer<JsonNode> print) {
+        GatewayClient.Exchange ex = client(ctx)
+                .call(
+                        GatewayTarget.resolve(args, ctx),
+                        GatewayClient.ADMIN_SCOPES,
+                        method,
+                        params,
+                        timeout(args, defaultTimeoutMs));
+        if (!ex.ok()) {
+            ctx.err().println(ex.errorLine());
+            return CliException.FAILURE;
+        }
+        print.accept(ex.payload());
+        return 0;
+    }
 }

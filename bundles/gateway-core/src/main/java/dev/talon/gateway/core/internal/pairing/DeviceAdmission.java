@@ -75,11 +75,11 @@ public final class DeviceAdmission {
         Optional<PairedDevice> paired = store.device(ask.deviceId());
         String reason = pairingNeeded(ask, paired.orElse(null));
         if (reason != null) {
-            PendingRequest req = request(ask, paired.isPresent());
+            PendingRequest asked = asked(ask, paired.isPresent());
             if (!silentApprovalApplies(ask, reason, method, paired.isPresent())) {
-                throw pairingRequired(ask, reason, paired.orElse(null));
+                throw pairingRequired(ask, reason, paired.orElse(null), record(asked));
             }
-            store.approveSilently(req);
+            store.approveSilently(asked); // silent: no pending request, no requested event
             events.resolved("silent", ask.deviceId(), "approved");
         }
         DeviceToken token =
@@ -143,8 +143,8 @@ public final class DeviceAdmission {
                 || List.of("none", "token", "password").contains(method);
     }
 
-    private PendingRequest request(Ask ask, boolean repair) {
-        PendingRequest asked = new PendingRequest(
+    private static PendingRequest asked(Ask ask, boolean repair) {
+        return new PendingRequest(
                 "",
                 ask.deviceId(),
                 ask.publicKey(),
@@ -160,9 +160,10 @@ public final class DeviceAdmission {
                 false,
                 repair,
                 System.currentTimeMillis());
-        if (ask.autoApproveLocal() && ask.directLocal()) {
-            return asked; // may be approved silently: no pending request, no requested event
-        }
+    }
+
+    /** Records the request (same surface: same id) and announces it; superseded ones are resolved rejected. */
+    private PendingRequest record(PendingRequest asked) {
         PairingStore.Requested r = store.request(asked);
         r.superseded().forEach(s -> events.resolved(s.requestId(), s.deviceId(), "rejected"));
         if (r.fresh()) {
@@ -171,27 +172,7 @@ public final class DeviceAdmission {
         return r.request();
     }
 
-    private GatewayException pairingRequired(Ask ask, String reason, PairedDevice d) {
-        PendingRequest pending = store.pending().stream()
-                .filter(p -> p.deviceId().equals(ask.deviceId()))
-                .findFirst()
-                .orElseGet(() -> store.request(new PendingRequest(
-                                "",
-                                ask.deviceId(),
-                                ask.publicKey(),
-                                ask.displayName(),
-                                ask.platform(),
-                                ask.deviceFamily(),
-                                ask.clientId(),
-                                ask.clientMode(),
-                                ask.role(),
-                                List.of(ask.role()),
-                                ask.scopes(),
-                                ask.remoteIp(),
-                                false,
-                                d != null,
-                                System.currentTimeMillis()))
-                        .request());
+    private GatewayException pairingRequired(Ask ask, String reason, PairedDevice d, PendingRequest pending) {
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("code", "PAIRING_REQUIRED");
         details.put("reason", reason);
