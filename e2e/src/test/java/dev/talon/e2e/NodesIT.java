@@ -84,6 +84,10 @@ class NodesIT {
                             .path("uname")
                             .asString());
 
+            JsonNode renamed = op.request(
+                    "node.rename",
+                    WsClient.JSON.createObjectNode().put("nodeId", d.id).put("displayName", "build-box"));
+            assertTrue(renamed.path("ok").asBoolean(), renamed.toString());
             JsonNode listed = op.request("node.list", WsClient.JSON.createObjectNode());
             assertEquals(
                     "approved",
@@ -93,6 +97,17 @@ class NodesIT {
                             .path("approvalState")
                             .asString(),
                     listed.toString());
+            assertEquals(
+                    "build-box",
+                    listed.path("payload")
+                            .path("nodes")
+                            .path(0)
+                            .path("displayName")
+                            .asString());
+            JsonNode removed = op.request(
+                    "node.pair.remove", WsClient.JSON.createObjectNode().put("nodeId", d.id));
+            assertTrue(removed.path("payload").path("disconnected").asBoolean(), removed.toString());
+            assertEquals(1008, n.awaitClose());
         }
     }
 

@@ -145,6 +145,28 @@ public final class NodeApprovals {
         return Optional.ofNullable(p);
     }
 
+    /** Forgets a node's approved surface and pending request; false when nothing was known. */
+    public synchronized boolean remove(String nodeId) {
+        boolean known = approved.remove(nodeId) != null;
+        known |= pending.values().removeIf(p -> p.nodeId().equals(nodeId));
+        if (known) {
+            save();
+        }
+        return known;
+    }
+
+    /** Sets the display name of an approved node. */
+    public synchronized Optional<Approved> rename(String nodeId, String displayName) {
+        Approved a = approved.get(nodeId);
+        if (a == null) {
+            return Optional.empty();
+        }
+        Approved renamed = new Approved(a.nodeId(), displayName, a.caps(), a.commands(), a.approvedAtMs());
+        approved.put(nodeId, renamed);
+        save();
+        return Optional.of(renamed);
+    }
+
     private static List<String> union(List<String> a, List<String> b) {
         LinkedHashSet<String> s = new LinkedHashSet<>(a);
         s.addAll(b);

@@ -46,8 +46,9 @@ public final class NodeViews {
         }
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("nodeId", nodeId);
-        live.ifPresentOrElse(
-                l -> client(m, l), () -> m.put("displayName", approved.get().displayName()));
+        live.ifPresent(l -> client(m, l));
+        // the approved record's name wins: it is what an operator set with node.rename
+        approved.map(NodeApprovals.Approved::displayName).ifPresent(name -> m.put("displayName", name));
         m.put(
                 "caps",
                 live.map(l -> l.connection().client().surface().caps())
