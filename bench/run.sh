@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Talon load harness: bench/run.sh <handshake|rpc|fanout|idle|startup> [options]
+# Talon load harness: bench/run.sh <handshake|rpc|fanout|idle|invoke|startup> [options]
 # Compiles bench/ on first use (or when its sources change) and runs dev.talon.bench.Main.
 # See docs/PERFORMANCE.md. JVM flags: BENCH_JAVA_OPTS (default -Xmx1g).
 set -euo pipefail

@@ -79,18 +79,28 @@ final class Frames {
         return request(id, "system-event", JSON.writeValueAsString(params));
     }
 
-    /** The signed {@code connect} request answering a {@code connect.challenge} (§1.4.2, §2.3). */
+    /** The signed {@code connect} request answering a {@code connect.challenge} (§1.4.2, §2.3, §3.1). */
     static String connect(String id, ConnectSpec spec, String nonce, long ts) {
+        ClientInfo who = spec.client();
         ObjectNode params = JSON.createObjectNode();
         params.put("minProtocol", PROTOCOL).put("maxProtocol", PROTOCOL);
-        params.putObject("client")
-                .put("id", CLIENT_ID)
+        ObjectNode client = params.putObject("client")
+                .put("id", who.id())
                 .put("version", CLIENT_VERSION)
-                .put("platform", PLATFORM)
-                .put("mode", CLIENT_MODE)
+                .put("platform", who.platform())
+                .put("mode", who.mode())
                 .put("instanceId", UUID.randomUUID().toString());
-        params.putArray("caps");
-        params.put("role", ROLE);
+        if (who.deviceFamily() != null) {
+            client.put("deviceFamily", who.deviceFamily());
+        }
+        if (who.displayName() != null) {
+            client.put("displayName", who.displayName());
+        }
+        who.caps().forEach(params.putArray("caps")::add);
+        if (who.commands() != null) {
+            who.commands().forEach(params.putArray("commands")::add);
+        }
+        params.put("role", who.role());
         spec.scopes().forEach(params.putArray("scopes")::add);
         if (spec.token() != null) {
             params.putObject("auth").put("token", spec.token());
@@ -99,7 +109,7 @@ final class Frames {
         params.putObject("device")
                 .put("id", device.id())
                 .put("publicKey", device.publicKey())
-                .put("signature", device.sign(v3Payload(device.id(), spec.scopes(), ts, spec.token(), nonce)))
+                .put("signature", device.sign(v3Payload(device.id(), who, spec.scopes(), ts, spec.token(), nonce)))
                 .put("signedAt", ts)
                 .put("nonce", nonce);
         ObjectNode frame =
@@ -108,21 +118,57 @@ final class Frames {
         return JSON.writeValueAsString(frame);
     }
 
-    /** {@code v3|deviceId|clientId|mode|role|scopes|signedAt|token|nonce|platform|deviceFamily}. */
+    /** The v3 payload of an operator CLI connect. */
     static String v3Payload(String deviceId, List<String> scopes, long signedAt, String token, String nonce) {
+        return v3Payload(deviceId, ClientInfo.OPERATOR, scopes, signedAt, token, nonce);
+    }
+
+    /** {@code v3|deviceId|clientId|mode|role|scopes|signedAt|token|nonce|platform|deviceFamily}. */
+    static String v3Payload(
+            String deviceId, ClientInfo who, List<String> scopes, long signedAt, String token, String nonce) {
         return String.join(
                 "|",
                 "v3",
                 deviceId,
-                CLIENT_ID,
-                CLIENT_MODE,
-                ROLE,
+                who.id(),
+                who.mode(),
+                who.role(),
                 String.join(",", scopes),
                 Long.toString(signedAt),
                 token == null ? "" : token,
                 nonce,
-                normalize(PLATFORM),
-                "");
+                normalize(who.platform()),
+                who.deviceFamily() == null ? "" : normalize(who.deviceFamily()));
+    }
+
+    /**
+     * The string field {@code name} of the top-level {@code payload} object, streamed (the rest of the
+     * frame is skipped); null when absent or not a string.
+     */
+    static String payloadString(String text, String name) {
+        try (JsonParser p = JSON.createParser(text)) {
+            if (p.nextToken() != JsonToken.START_OBJECT) {
+                return null;
+            }
+            while (p.nextToken() == JsonToken.PROPERTY_NAME) {
+                String field = p.currentName();
+                JsonToken t = p.nextToken();
+                if (!"payload".equals(field) || t != JsonToken.START_OBJECT) {
+                    p.skipChildren();
+                    continue;
+                }
+                while (p.nextToken() == JsonToken.PROPERTY_NAME) {
+                    String inner = p.currentName();
+                    JsonToken v = p.nextToken();
+                    if (name.equals(inner)) {
+                        return v == JsonToken.VALUE_STRING ? p.getString() : null;
+                    }
+                    p.skipChildren();
+                }
+                return null;
+            }
+        }
+        return null;
     }
 
     /** Trim and lower-case ASCII A–Z only, as the server does for platform/deviceFamily. */
@@ -140,7 +186,8 @@ final class Frames {
     /** Human-readable {@code code: message} of a failed {@code res}. */
     static String error(Frame f) {
         JsonNode err = tree(f.raw()).path("error");
-        String details = err.path("details").path("code").asString("");
+        JsonNode d = err.path("details");
+        String details = d.path("code").asString(d.path("reason").asString(""));
         return String.format(
                 Locale.ROOT,
                 "%s %s: %s%s",

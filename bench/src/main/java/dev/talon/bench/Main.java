@@ -14,6 +14,7 @@ public final class Main {
             "rpc", RpcBench::new,
             "fanout", FanoutBench::new,
             "idle", IdleBench::new,
+            "invoke", InvokeBench::new,
             "startup", StartupBench::new));
 
     private static final String USAGE = String.join(
@@ -25,6 +26,8 @@ public final class Main {
             "rpc       --connections 32 --outstanding 32     health req/s, p50/p90/p99/max",
             "rpc       --matrix                              1x1, 8x8, 32x32, 32x256 as a markdown table",
             "fanout    --subscribers 100 --events 200 [--inflight 1]   presence deliveries/s, p50/p99",
+            "invoke    --nodes 1 --connections 4 --outstanding 8   node.invoke round trips/s, p50/p90/p99/max",
+            "invoke    --matrix [--nodes N]                  1x1, 1x32, 4x8, 32x1, 8x32 as a markdown table",
             "idle      --connections 1000 --pid P [--duration 30]      KiB RSS per idle connection",
             "startup   --cmd \"bin/talon gateway run --port P\" --port P [--runs 3 --idle 10 --timeout 60]");
 

@@ -17,10 +17,19 @@ import java.util.concurrent.locks.LockSupport;
 final class RpcLoad {
     private static final long DRAIN_TIMEOUT_MS = 10_000;
 
+    /** The params JSON of request number {@code seq} (1, 2, …) on connection {@code connection}. */
+    @FunctionalInterface
+    interface Params {
+        Params EMPTY = (connection, seq) -> "{}";
+
+        String json(int connection, long seq);
+    }
+
     private final ConnectSpec spec;
     private final String method;
     private final int connections;
     private final int outstanding;
+    private final Params params;
     private final Histo histo = new Histo();
     private final ErrorLog errors = new ErrorLog();
     private final AtomicLong inflight = new AtomicLong();
@@ -30,10 +39,15 @@ final class RpcLoad {
     private volatile long measureEnd = Long.MAX_VALUE;
 
     RpcLoad(ConnectSpec spec, String method, int connections, int outstanding) {
+        this(spec, method, connections, outstanding, Params.EMPTY);
+    }
+
+    RpcLoad(ConnectSpec spec, String method, int connections, int outstanding, Params params) {
         this.spec = spec;
         this.method = method;
         this.connections = connections;
         this.outstanding = outstanding;
+        this.params = params;
     }
 
     Metrics run(long warmupNanos, long durationNanos) throws InterruptedException {
@@ -42,7 +56,7 @@ final class RpcLoad {
                 spec,
                 connections,
                 i -> {
-                    Driver d = new Driver();
+                    Driver d = new Driver(i);
                     drivers.add(d);
                     return d;
                 },
@@ -101,7 +115,12 @@ final class RpcLoad {
     private final class Driver implements GatewayClient.FrameHandler {
         private final AtomicLongArray sentAt = new AtomicLongArray(outstanding);
         private final AtomicLong seq = new AtomicLong();
+        private final int index;
         private GatewayClient client;
+
+        Driver(int index) {
+            this.index = index;
+        }
 
         void start(GatewayClient c) {
             client = c;
@@ -112,8 +131,10 @@ final class RpcLoad {
         }
 
         private void send(int slot) {
+            long n = seq.incrementAndGet();
+            String body = params.json(index, n);
             sentAt.set(slot, System.nanoTime());
-            client.send(Frames.request(slot + ":" + seq.incrementAndGet(), method, "{}"));
+            client.send(Frames.request(slot + ":" + n, method, body));
         }
 
         @Override

@@ -147,6 +147,25 @@ class BenchTest {
     }
 
     @Test
+    void invokeApprovesScriptedNodesAndRoundTripsThroughThem() throws Exception {
+        Metrics m = bench(
+                "invoke",
+                "--nodes",
+                "2",
+                "--connections",
+                "2",
+                "--outstanding",
+                "4",
+                "--warmup",
+                "0.2",
+                "--duration",
+                "0.8");
+        assertEquals(2, m.get("nodes"));
+        assertTrue(m.get("invokes_per_s") > 0, m.toString());
+        assertEquals(0, m.get("errors"));
+    }
+
+    @Test
     void idleMeasuresOwnProcess() throws Exception {
         Metrics m = bench(
                 "idle",

@@ -2,7 +2,9 @@ package dev.talon.bench;
 
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import org.eclipse.jetty.server.Server;
@@ -14,7 +16,9 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * A tiny stand-in gateway for testing the harness: challenge, signed connect (really verified),
- * {@code health}, and {@code system-event} broadcasting {@code presence} to read-scoped sessions.
+ * {@code health}, {@code system-event} broadcasting {@code presence} to read-scoped sessions, and a minimal
+ * node surface: node connects create a pending {@code node.pair} request, {@code node.pair.list/approve},
+ * and {@code node.invoke} routed to the node and back via {@code node.invoke.result}.
  */
 final class FakeGateway implements AutoCloseable {
     private static final int MAX_PRESENCE = 200;
@@ -24,6 +28,15 @@ final class FakeGateway implements AutoCloseable {
     final AtomicLong presenceVersion = new AtomicLong();
     private final Set<FakeSession> readers = ConcurrentHashMap.newKeySet();
     private final Deque<ObjectNode> presence = new ArrayDeque<>();
+    /** Node id → its connection; pending request id → node id; approved node ids; seen idempotency keys. */
+    private final Map<String, FakeSession> nodes = new ConcurrentHashMap<>();
+
+    private final Map<String, String> pairRequests = new ConcurrentHashMap<>();
+    private final Set<String> approved = ConcurrentHashMap.newKeySet();
+    private final Set<String> invokeKeys = ConcurrentHashMap.newKeySet();
+    /** Invoke id → the operator connection and its request id. */
+    private final Map<String, Map.Entry<FakeSession, String>> invokes = new ConcurrentHashMap<>();
+
     private final Server server = new Server();
     private final ServerConnector connector = new ServerConnector(server);
 
@@ -84,6 +97,80 @@ final class FakeGateway implements AutoCloseable {
         }
         long version = presenceVersion.incrementAndGet();
         readers.forEach(s -> s.sendEvent("presence", payload, version));
+    }
+
+    /** A node connected: remember it and announce a pending surface request to readers. */
+    void nodeConnected(String nodeId, FakeSession s) {
+        nodes.put(nodeId, s);
+        String requestId = UUID.randomUUID().toString();
+        pairRequests.put(requestId, nodeId);
+        String payload = "{\"requestId\":\"" + requestId + "\",\"nodeId\":\"" + nodeId + "\"}";
+        readers.forEach(r -> r.sendPlainEvent("node.pair.requested", payload));
+    }
+
+    void nodeGone(String nodeId) {
+        if (nodeId != null) {
+            nodes.remove(nodeId);
+        }
+    }
+
+    ObjectNode pairList() {
+        ObjectNode r = Frames.JSON.createObjectNode();
+        ArrayNode pending = r.putArray("pending");
+        pairRequests.forEach(
+                (req, node) -> pending.addObject().put("requestId", req).put("nodeId", node));
+        ArrayNode paired = r.putArray("paired");
+        approved.forEach(n -> paired.addObject().put("nodeId", n));
+        return r;
+    }
+
+    /** Approves a pending request and tells the node; false when unknown. */
+    boolean approve(String requestId) {
+        String nodeId = pairRequests.remove(requestId);
+        if (nodeId == null) {
+            return false;
+        }
+        approved.add(nodeId);
+        FakeSession n = nodes.get(nodeId);
+        if (n != null) {
+            n.sendPlainEvent("node.pair.resolved", "{\"requestId\":\"" + requestId + "\",\"decision\":\"approved\"}");
+        }
+        return true;
+    }
+
+    /** Forwards an invoke to its node; returns an error message, or null when dispatched. */
+    String invoke(FakeSession operator, String reqId, String nodeId, String command, String paramsJson, String key) {
+        if (key.isEmpty() || !invokeKeys.add(key)) {
+            return "idempotencyKey missing or reused: " + key;
+        }
+        FakeSession n = nodes.get(nodeId);
+        if (n == null || !approved.contains(nodeId)) {
+            return n == null ? "node not connected" : "surface pending approval";
+        }
+        String id = UUID.randomUUID().toString();
+        invokes.put(id, Map.entry(operator, reqId));
+        ObjectNode p = Frames.JSON
+                .createObjectNode()
+                .put("id", id)
+                .put("nodeId", nodeId)
+                .put("command", command)
+                .put("paramsJSON", paramsJson)
+                .put("idempotencyKey", key);
+        n.sendPlainEvent("node.invoke.request", Frames.JSON.writeValueAsString(p));
+        return null;
+    }
+
+    /** A node's result: answers the waiting operator; false for an unknown invoke id. */
+    boolean invokeResult(String id, String nodeId, String payloadJson) {
+        Map.Entry<FakeSession, String> waiting = invokes.remove(id);
+        if (waiting == null) {
+            return false;
+        }
+        ObjectNode res = Frames.JSON.createObjectNode().put("ok", true).put("nodeId", nodeId);
+        res.set("payload", Frames.tree(payloadJson));
+        res.put("payloadJSON", payloadJson);
+        waiting.getKey().respondTo(waiting.getValue(), res);
+        return true;
     }
 
     @Override

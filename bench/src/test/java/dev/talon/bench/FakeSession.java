@@ -24,6 +24,8 @@ public final class FakeSession implements Session.Listener.AutoDemanding {
     private final AtomicLong seq = new AtomicLong();
     private volatile Session session;
     private volatile List<String> scopes;
+    private volatile String role = "operator";
+    private volatile String nodeId;
 
     FakeSession(FakeGateway gateway) {
         this.gateway = gateway;
@@ -52,6 +54,36 @@ public final class FakeSession implements Session.Listener.AutoDemanding {
         } else if (method.equals("system-event") && scopes.contains("operator.admin")) {
             gateway.systemEvent(req.path("params").path("text").asString());
             respond(id, Frames.JSON.createObjectNode().put("ok", true));
+        } else if (method.equals("node.pair.list") && scopes.contains("operator.admin")) {
+            respond(id, gateway.pairList());
+        } else if (method.equals("node.pair.approve") && scopes.contains("operator.admin")) {
+            if (gateway.approve(req.path("params").path("requestId").asString(""))) {
+                respond(id, Frames.JSON.createObjectNode().put("ok", true));
+            } else {
+                fail(id, "INVALID_REQUEST", "unknown requestId", false);
+            }
+        } else if (method.equals("node.invoke")
+                && (scopes.contains("operator.write") || scopes.contains("operator.admin"))) {
+            JsonNode p = req.path("params");
+            String problem = gateway.invoke(
+                    this,
+                    id,
+                    p.path("nodeId").asString(""),
+                    p.path("command").asString(""),
+                    Frames.JSON.writeValueAsString(p.path("params")),
+                    p.path("idempotencyKey").asString(""));
+            if (problem != null) {
+                fail(id, "INVALID_REQUEST", problem, false);
+            }
+        } else if (method.equals("node.invoke.result") && "node".equals(role)) {
+            JsonNode p = req.path("params");
+            if (!nodeId.equals(p.path("nodeId").asString(""))) {
+                fail(id, "INVALID_REQUEST", "nodeId mismatch", false);
+            } else {
+                boolean known = gateway.invokeResult(
+                        p.path("id").asString(""), nodeId, p.path("payloadJSON").asString("null"));
+                respond(id, Frames.JSON.createObjectNode().put("ok", true).put("ignored", !known));
+            }
         } else {
             fail(id, "FORBIDDEN", "missing scope or unknown method: " + method, false);
         }
@@ -69,12 +101,17 @@ public final class FakeSession implements Session.Listener.AutoDemanding {
         }
         List<String> granted = new ArrayList<>();
         p.path("scopes").forEach(s -> granted.add(s.asString()));
+        role = p.path("role").asString("operator");
         scopes = granted;
         if (granted.contains("operator.read") || granted.contains("operator.admin")) {
             gateway.addReader(this);
         }
         gateway.handshakes.incrementAndGet();
         respond(id, helloOk(granted));
+        if ("node".equals(role)) {
+            nodeId = p.path("device").path("id").asString();
+            gateway.nodeConnected(nodeId, this);
+        }
     }
 
     private String verifyDevice(JsonNode p) {
@@ -134,7 +171,7 @@ public final class FakeSession implements Session.Listener.AutoDemanding {
                 .put("presence", gateway.presenceVersion.get())
                 .put("health", 0);
         snapshot.put("uptimeMs", 1);
-        ObjectNode auth = h.putObject("auth").put("role", "operator");
+        ObjectNode auth = h.putObject("auth").put("role", role);
         granted.forEach(auth.putArray("scopes")::add);
         h.putObject("policy")
                 .put("maxPayload", 26214400)
@@ -149,6 +186,15 @@ public final class FakeSession implements Session.Listener.AutoDemanding {
                         + ",\"seq\":" + seq.incrementAndGet() + ",\"stateVersion\":{\"presence\":" + presenceVersion
                         + ",\"health\":0}}",
                 Callback.NOOP);
+    }
+
+    void sendPlainEvent(String event, String payloadJson) {
+        session.sendText(
+                "{\"type\":\"event\",\"event\":\"" + event + "\",\"payload\":" + payloadJson + "}", Callback.NOOP);
+    }
+
+    void respondTo(String id, JsonNode payload) {
+        respond(id, payload);
     }
 
     private void respond(String id, JsonNode payload) {
@@ -174,5 +220,6 @@ public final class FakeSession implements Session.Listener.AutoDemanding {
     @Override
     public void onWebSocketClose(int code, String reason) {
         gateway.removeReader(this);
+        gateway.nodeGone(nodeId);
     }
 }

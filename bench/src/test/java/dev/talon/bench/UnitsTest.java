@@ -30,6 +30,32 @@ class UnitsTest {
     }
 
     @Test
+    void nodeV3PayloadHasEmptyScopesAndTheDeviceFamily() {
+        ClientInfo node = ClientInfo.node("bench-node-0", List.of("system"), List.of("system.which"));
+        assertEquals(
+                "v3|abc|node-host|node|node||1737264000000|t|n1|linux|linux",
+                Frames.v3Payload("abc", node, List.of(), 1737264000000L, "t", "n1"));
+    }
+
+    @Test
+    void payloadStringReadsOneNestedField() {
+        String f = "{\"type\":\"event\",\"event\":\"node.invoke.request\",\"payload\":"
+                + "{\"nodeId\":\"n\",\"x\":{\"id\":\"no\"},\"id\":\"inv-1\"}}";
+        assertEquals("inv-1", Frames.payloadString(f, "id"));
+        assertEquals(null, Frames.payloadString(f, "missing"));
+    }
+
+    @Test
+    void invokeParamsRoundRobinWithUniqueKeys() {
+        RpcLoad.Params p = InvokeBench.params(List.of("A", "B"));
+        String a = p.json(0, 1);
+        String b = p.json(0, 2);
+        assertTrue(a.contains("\"nodeId\":\"B\"") && b.contains("\"nodeId\":\"A\""), a + b);
+        assertTrue(!Frames.tree(a).path("idempotencyKey").equals(Frames.tree(b).path("idempotencyKey")));
+        assertEquals("uname", Frames.tree(a).path("params").path("bins").path(0).asString());
+    }
+
+    @Test
     void deviceIdIsSha256OfTheRawKey() {
         DeviceIdentity d = DeviceIdentity.generate();
         assertEquals(64, d.id().length());

@@ -35,6 +35,9 @@ final class IdempotencyCache {
     private record Entry(String paramsHash, boolean done, RawJson payload, GatewayException error, long atMs) {}
 
     private final Map<String, Entry> entries = new ConcurrentHashMap<>();
+    /** Keys in the order their calls finished: the eviction order. May hold stale keys; they are skipped. */
+    private final java.util.Queue<String> finishedOrder = new java.util.concurrent.ConcurrentLinkedQueue<>();
+
     private final LongSupplier clock;
 
     IdempotencyCache(LongSupplier clock) {
@@ -62,6 +65,16 @@ final class IdempotencyCache {
     void complete(String key, RawJson payload, GatewayException error) {
         long now = clock.getAsLong();
         entries.computeIfPresent(key, (k, e) -> new Entry(e.paramsHash(), true, payload, error, now));
+        finishedOrder.add(key);
+        // The bound holds at every completion, not only at the sweep: a burst of keyed calls cannot grow the
+        // cache past MAX_ENTRIES finished entries in between.
+        while (entries.size() > MAX_ENTRIES) {
+            String oldest = finishedOrder.poll();
+            if (oldest == null) {
+                break; // everything left is still running: never evicted
+            }
+            entries.computeIfPresent(oldest, (k, e) -> e.done() ? null : e);
+        }
     }
 
     /** Drops expired finished entries, then the oldest finished ones beyond the bound. */

@@ -63,4 +63,15 @@ class IdempotencyCacheTest {
         assertInstanceOf(IdempotencyCache.InFlight.class, cache.begin("m:running", "h"));
         assertInstanceOf(IdempotencyCache.Run.class, cache.begin("m:0", "h"), "the oldest finished entry went first");
     }
+
+    @Test
+    void theBoundHoldsBetweenSweepsUnderABurstOfKeyedCalls() {
+        cache.begin("m:running", "h");
+        for (int i = 0; i < 20 * IdempotencyCache.MAX_ENTRIES; i++) {
+            cache.begin("m:" + i, "h");
+            cache.complete("m:" + i, null, null);
+        }
+        assertEquals(IdempotencyCache.MAX_ENTRIES, cache.size(), "no sweep ran, the bound still held");
+        assertInstanceOf(IdempotencyCache.InFlight.class, cache.begin("m:running", "h"));
+    }
 }
