@@ -115,7 +115,7 @@ class NodesIT {
     void smuggledFieldsUnknownCommandsTimeoutsAndDisconnectsAreAnswered() throws Exception {
         DeviceIdentity d = new DeviceIdentity();
         try (WsClient op = WsClient.connect(gw.url(), token, ADMIN)) {
-            WsClient n = node(d, List.of("system.run", "camera.snap"));
+            WsClient n = node(d, List.of("system.run", "sms.send"));
             String requestId = op.awaitEvent("node.pair.requested")
                     .path("payload")
                     .path("requestId")
@@ -124,7 +124,7 @@ class NodesIT {
 
             JsonNode smuggled = invoke(op, d.id, "system.run", "{\"command\":[\"id\"],\"approved\":true}", "s1");
             assertEquals("INVALID_REQUEST", smuggled.path("error").path("code").asString(), smuggled.toString());
-            JsonNode noFamily = invoke(op, d.id, "camera.snap", "{}", "s2");
+            JsonNode noFamily = invoke(op, d.id, "sms.send", "{}", "s2");
             assertEquals(
                     "no installed command family provides it",
                     noFamily.path("error").path("details").path("reason").asString());
@@ -190,6 +190,28 @@ class NodesIT {
             JsonNode restored = invoke(op, d.id, "system.which", "{\"bins\":[\"uname\"]}", "f2");
             answer.join(10_000);
             assertTrue(restored.path("ok").asBoolean(), restored.toString());
+        }
+    }
+
+    @Test
+    void theCameraLocationAndScreenFamiliesValidateTheirParams() throws Exception {
+        DeviceIdentity d = new DeviceIdentity();
+        try (WsClient op = WsClient.connect(gw.url(), token, ADMIN);
+                WsClient n = node(d, List.of("camera.snap", "location.get", "screen.snapshot"))) {
+            String requestId = op.awaitEvent("node.pair.requested")
+                    .path("payload")
+                    .path("requestId")
+                    .asString();
+            op.request("node.pair.approve", WsClient.JSON.createObjectNode().put("requestId", requestId));
+            JsonNode badFacing = invoke(op, d.id, "camera.snap", "{\"facing\":\"left\"}", "c1");
+            assertEquals("INVALID_REQUEST", badFacing.path("error").path("code").asString(), badFacing.toString());
+            JsonNode smuggled = invoke(op, d.id, "screen.snapshot", "{\"maxWidth\":800,\"approved\":true}", "c2");
+            assertEquals("INVALID_REQUEST", smuggled.path("error").path("code").asString(), smuggled.toString());
+            Thread answer = new Thread(() -> answerNextInvoke(n, d.id));
+            answer.start();
+            JsonNode located = invoke(op, d.id, "location.get", "{\"desiredAccuracy\":\"precise\"}", "c3");
+            answer.join(10_000);
+            assertTrue(located.path("ok").asBoolean(), located.toString());
         }
     }
 

@@ -1,0 +1,10 @@
+package dev.talon.node.camera.internal;
+
+import dev.talon.node.protocol.NodeCommand;
+import dev.talon.node.protocol.NodeCommandSpec;
+import org.osgi.service.component.annotations.Component;
+
+/** {@code camera.snap} (DANGER_APPROVAL): declared by the camera family. */
+@Component(service = NodeCommand.class)
+@NodeCommandSpec(name = "camera.snap", danger = NodeCommand.DANGER_APPROVAL, params_schema = "/schema/camera.snap.json")
+public final class CameraSnapCommand implements NodeCommand {}
