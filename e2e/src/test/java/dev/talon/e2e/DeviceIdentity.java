@@ -51,28 +51,23 @@ final class DeviceIdentity {
             auth.put("deviceToken", deviceToken);
         }
         String signedToken = token != null ? token : deviceToken != null ? deviceToken : "";
-        String payload = String.join(
-                "|",
-                "v3",
-                id,
-                "cli",
-                "cli",
-                "operator",
-                String.join(",", scopes),
-                String.valueOf(signedAt),
-                signedToken,
+        signInto(
+                p,
+                String.join(
+                        "|",
+                        "v3",
+                        id,
+                        "cli",
+                        "cli",
+                        "operator",
+                        String.join(",", scopes),
+                        String.valueOf(signedAt),
+                        signedToken,
+                        nonce,
+                        "linux",
+                        "linux"),
                 nonce,
-                "linux",
-                "linux");
-        Signature s = Signature.getInstance("Ed25519");
-        s.initSign(pair.getPrivate());
-        s.update(payload.getBytes(StandardCharsets.UTF_8));
-        p.putObject("device")
-                .put("id", id)
-                .put("publicKey", publicKey)
-                .put("signature", Base64.getUrlEncoder().withoutPadding().encodeToString(s.sign()))
-                .put("signedAt", signedAt)
-                .put("nonce", nonce);
+                signedAt);
         return p;
     }
 
@@ -108,6 +103,12 @@ final class DeviceIdentity {
                 nonce,
                 "linux",
                 "linux");
+        signInto(p, payload, nonce, signedAt);
+        return p;
+    }
+
+    /** Signs {@code payload} and adds the {@code device} block to connect params {@code p}. */
+    private void signInto(ObjectNode p, String payload, String nonce, long signedAt) throws Exception {
         Signature s = Signature.getInstance("Ed25519");
         s.initSign(pair.getPrivate());
         s.update(payload.getBytes(StandardCharsets.UTF_8));
@@ -117,6 +118,5 @@ final class DeviceIdentity {
                 .put("signature", Base64.getUrlEncoder().withoutPadding().encodeToString(s.sign()))
                 .put("signedAt", signedAt)
                 .put("nonce", nonce);
-        return p;
     }
 }

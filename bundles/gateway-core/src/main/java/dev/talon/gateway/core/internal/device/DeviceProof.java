@@ -13,7 +13,6 @@ import java.security.spec.X509EncodedKeySpec;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -230,10 +229,5 @@ public final class DeviceProof {
     private static GatewayException failure(String code, String reason, String message) {
         return new GatewayException(
                 ErrorCode.INVALID_REQUEST, message, Map.of("code", code, "reason", reason), null, null);
-    }
-
-    /** Lower-cased ASCII for comparisons of pinned metadata. */
-    static String pinned(String s) {
-        return s == null ? "" : s.trim().toLowerCase(Locale.ROOT);
     }
 }

@@ -14,7 +14,6 @@ import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -321,8 +320,4 @@ public final class PairingStore {
             throw new IllegalStateException("cannot read the pairing store " + file + ": " + e.getMessage(), e);
         }
     }
-
-    /** Newest first, for listings. */
-    static final Comparator<PairedDevice> NEWEST_FIRST =
-            Comparator.comparingLong(PairedDevice::approvedAtMs).reversed();
 }

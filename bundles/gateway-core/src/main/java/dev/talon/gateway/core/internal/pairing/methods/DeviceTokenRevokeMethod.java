@@ -6,7 +6,6 @@ import dev.talon.gateway.api.MethodCall;
 import dev.talon.gateway.api.MethodHandler;
 import dev.talon.gateway.api.Scopes;
 import dev.talon.gateway.core.internal.pairing.PairingStore;
-import java.util.List;
 import java.util.Map;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -33,9 +32,7 @@ public final class DeviceTokenRevokeMethod implements MethodHandler {
     public void handle(MethodCall call) {
         String deviceId = PairingSupport.required(call, "deviceId");
         String role = PairingSupport.required(call, "role");
-        if (!"operator".equals(role)) {
-            PairingSupport.requireCovered(call.scopes(), List.of(Scopes.ADMIN));
-        }
+        PairingSupport.requireAdminForRole(call.scopes(), role);
         if (!store.revoke(deviceId, role)) {
             throw GatewayException.invalidRequest("no token for that device and role");
         }

@@ -38,9 +38,7 @@ public final class DeviceTokenRotateMethod implements MethodHandler {
         String deviceId = PairingSupport.required(call, "deviceId");
         String role = PairingSupport.required(call, "role");
         PairedDevice d = store.device(deviceId).orElseThrow(() -> GatewayException.invalidRequest("unknown deviceId"));
-        if (!"operator".equals(role)) {
-            PairingSupport.requireCovered(call.scopes(), List.of(Scopes.ADMIN));
-        }
+        PairingSupport.requireAdminForRole(call.scopes(), role);
         List<String> asked = PairingSupport.strings(call, "scopes");
         List<String> scopes = asked != null
                 ? asked

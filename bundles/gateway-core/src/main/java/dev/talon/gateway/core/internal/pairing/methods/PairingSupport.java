@@ -75,6 +75,13 @@ public final class PairingSupport {
         }
     }
 
+    /** Managing a token of a role other than {@code operator} needs {@code operator.admin}. */
+    static void requireAdminForRole(java.util.Set<String> held, String role) {
+        if (!"operator".equals(role)) {
+            requireCovered(held, List.of(Scopes.ADMIN));
+        }
+    }
+
     /** The device as listed to operators: tokens summarised (never their values). */
     Map<String, Object> summary(PairedDevice d) {
         Map<String, Object> m = new LinkedHashMap<>();
