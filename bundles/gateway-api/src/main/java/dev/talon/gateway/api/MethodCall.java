@@ -30,6 +30,14 @@ public interface MethodCall {
     /** What the gateway knows about the calling client. */
     ClientInfo client();
 
+    /**
+     * The base URL of the gateway's HTTP side as the calling connection reached it: scheme, host and port, no
+     * trailing slash, e.g. {@code http://127.0.0.1:18789}. For building URLs handed back to this client.
+     *
+     * @since 1.1
+     */
+    String httpBaseUrl();
+
     /** The request's {@code params}; an empty object when the request carried none. */
     JsonValue params();
 

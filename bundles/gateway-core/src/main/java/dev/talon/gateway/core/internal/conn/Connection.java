@@ -275,6 +275,14 @@ public final class Connection implements Session.Listener.AutoDemanding {
         }
     }
 
+    /**
+     * The gateway's HTTP base URL as this client reached it: the upgrade's {@code Host} header when it is a
+     * well-formed host[:port], else the local address the socket was accepted on.
+     */
+    public String httpBaseUrl() {
+        return BaseUrl.of(header("Host"), session == null ? null : session.getLocalSocketAddress());
+    }
+
     /** A request header of the upgrade request, or null. */
     public String header(String name) {
         Session s = session;

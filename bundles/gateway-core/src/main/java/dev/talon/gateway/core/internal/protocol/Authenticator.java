@@ -91,7 +91,7 @@ public final class Authenticator {
     }
 
     /** Constant-time comparison that does not leak the secret's length. */
-    static boolean matches(String configured, String presented) {
+    public static boolean matches(String configured, String presented) {
         return presented != null && MessageDigest.isEqual(sha256(configured), sha256(presented));
     }
 

@@ -73,6 +73,11 @@ final class Call implements MethodCall {
     }
 
     @Override
+    public String httpBaseUrl() {
+        return connection.httpBaseUrl();
+    }
+
+    @Override
     public Set<String> scopes() {
         return connection.principal().scopes();
     }

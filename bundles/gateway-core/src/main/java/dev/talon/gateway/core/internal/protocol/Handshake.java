@@ -164,7 +164,10 @@ public final class Handshake {
                 protocol,
                 r.deviceId(),
                 System.currentTimeMillis());
-        c.open(p, Frames.ok(id, HelloBuilder.build(ctx, p, c.id(), a.token())), GatewayContext.MAX_PAYLOAD);
+        c.open(
+                p,
+                Frames.ok(id, HelloBuilder.build(ctx, p, c.id(), a.token(), c.httpBaseUrl())),
+                GatewayContext.MAX_PAYLOAD);
         ctx.metrics().count("handshake.ok");
         if ("device-token".equals(a.method())
                 && ctx.pairing()

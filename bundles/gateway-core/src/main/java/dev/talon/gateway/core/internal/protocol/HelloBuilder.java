@@ -15,8 +15,12 @@ import java.util.Map;
 public final class HelloBuilder {
     private HelloBuilder() {}
 
-    /** @param token the device token to hand out, or null for device-less connections */
-    public static Map<String, Object> build(GatewayContext ctx, Principal p, String connId, DeviceToken token) {
+    /**
+     * @param token the device token to hand out, or null for device-less connections
+     * @param httpBaseUrl the gateway's HTTP base URL as this client reached it
+     */
+    public static Map<String, Object> build(
+            GatewayContext ctx, Principal p, String connId, DeviceToken token, String httpBaseUrl) {
         Map<String, Object> hello = new LinkedHashMap<>();
         hello.put("type", "hello-ok");
         hello.put("protocol", GatewayContext.PROTOCOL_VERSION);
@@ -24,6 +28,10 @@ public final class HelloBuilder {
         MethodRegistryImpl.Table table = ctx.registry().table();
         hello.put("features", Map.of("methods", table.methods(), "events", table.events(), "capabilities", List.of()));
         hello.put("snapshot", snapshot(ctx, p));
+        Map<String, String> surfaces = ctx.helloContributors().pluginSurfaceUrls(p, connId, httpBaseUrl);
+        if (!surfaces.isEmpty()) {
+            hello.put("pluginSurfaceUrls", surfaces);
+        }
         Map<String, Object> auth = new LinkedHashMap<>();
         auth.put("method", p.authMethod());
         auth.put("role", p.role());

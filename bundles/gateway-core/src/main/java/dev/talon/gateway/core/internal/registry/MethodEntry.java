@@ -4,8 +4,6 @@ import dev.talon.gateway.api.MethodHandler;
 import dev.talon.gateway.api.RegistrySnapshot.MethodInfo;
 import dev.talon.gateway.api.Scopes;
 import java.util.Comparator;
-import java.util.concurrent.atomic.AtomicReference;
-import org.osgi.framework.Constants;
 import org.osgi.framework.ServiceReference;
 import org.osgi.service.component.ComponentServiceObjects;
 
@@ -15,25 +13,20 @@ import org.osgi.service.component.ComponentServiceObjects;
  */
 public final class MethodEntry {
     /** Precedence: highest {@code service.ranking} first, then lowest {@code service.id}. */
-    static final Comparator<MethodEntry> PRECEDENCE =
-            Comparator.comparingInt(MethodEntry::ranking).reversed().thenComparingLong(MethodEntry::serviceId);
+    static final Comparator<MethodEntry> PRECEDENCE = Comparator.comparing(e -> e.origin, ServiceOrigin.PRECEDENCE);
 
-    private final ComponentServiceObjects<MethodHandler> objects;
     private final String name;
     private final String scope;
     private final String idempotency;
-    private final long serviceId;
-    private final int ranking;
-    private final long bundleId;
-    private final String bundleSymbolicName;
-    private final AtomicReference<MethodHandler> instance = new AtomicReference<>();
+    private final ServiceOrigin origin;
+    private final LazyService<MethodHandler> instance;
     private final String paramsSchemaPath;
     private final org.osgi.framework.Bundle bundle;
     /** The compiled params schema, loaded on first use; {@link ParamsSchema#NONE} when none is declared. */
     private volatile ParamsSchema paramsSchema;
 
     MethodEntry(ComponentServiceObjects<MethodHandler> objects) {
-        this.objects = objects;
+        this.instance = new LazyService<>(objects);
         ServiceReference<MethodHandler> ref = objects.getServiceReference();
         Object n = ref.getProperty(MethodHandler.NAME);
         this.name = n instanceof String s ? s.trim() : "";
@@ -44,11 +37,7 @@ public final class MethodEntry {
                 MethodHandler.IDEMPOTENCY_REQUIRED.equals(idem) || MethodHandler.IDEMPOTENCY_OPTIONAL.equals(idem)
                         ? (String) idem
                         : MethodHandler.IDEMPOTENCY_NONE;
-        this.serviceId = (Long) ref.getProperty(Constants.SERVICE_ID);
-        this.ranking = ref.getProperty(Constants.SERVICE_RANKING) instanceof Integer r ? r : 0;
-        this.bundleId = ref.getBundle() == null ? -1 : ref.getBundle().getBundleId();
-        this.bundleSymbolicName =
-                ref.getBundle() == null ? "?" : ref.getBundle().getSymbolicName();
+        this.origin = ServiceOrigin.of(ref);
         this.bundle = ref.getBundle();
         Object schema = ref.getProperty(MethodHandler.PARAMS_SCHEMA);
         this.paramsSchemaPath = schema instanceof String p && !p.isBlank() ? p : null;
@@ -69,15 +58,15 @@ public final class MethodEntry {
     }
 
     public long serviceId() {
-        return serviceId;
+        return origin.serviceId();
     }
 
     public int ranking() {
-        return ranking;
+        return origin.ranking();
     }
 
     public String bundleSymbolicName() {
-        return bundleSymbolicName;
+        return origin.bundleSymbolicName();
     }
 
     /**
@@ -86,15 +75,6 @@ public final class MethodEntry {
      * @return the handler, or null when the service went away meanwhile
      */
     public MethodHandler handler() {
-        MethodHandler h = instance.get();
-        if (h != null) {
-            return h;
-        }
-        MethodHandler fresh = objects.getService();
-        if (fresh == null || instance.compareAndSet(null, fresh)) {
-            return fresh;
-        }
-        objects.ungetService(fresh);
         return instance.get();
     }
 
@@ -110,17 +90,17 @@ public final class MethodEntry {
 
     /** Releases the instance obtained by {@link #handler()}, if any. */
     void release() {
-        MethodHandler h = instance.getAndSet(null);
-        if (h != null) {
-            try {
-                objects.ungetService(h);
-            } catch (IllegalStateException | IllegalArgumentException alreadyGone) {
-                // the framework already released it with the service
-            }
-        }
+        instance.release();
     }
 
     MethodInfo info(boolean active) {
-        return new MethodInfo(name, scope, serviceId, ranking, bundleId, bundleSymbolicName, active);
+        return new MethodInfo(
+                name,
+                scope,
+                origin.serviceId(),
+                origin.ranking(),
+                origin.bundleId(),
+                origin.bundleSymbolicName(),
+                active);
     }
 }

@@ -4,9 +4,11 @@ import dev.talon.gateway.core.internal.config.GatewaySettings;
 import dev.talon.gateway.core.internal.config.TalonConfigLoader;
 import dev.talon.gateway.core.internal.conn.ConnectionHub;
 import dev.talon.gateway.core.internal.health.HealthMonitor;
+import dev.talon.gateway.core.internal.http.HttpRouteRegistry;
 import dev.talon.gateway.core.internal.pairing.PairingEvents;
 import dev.talon.gateway.core.internal.pairing.PairingStore;
 import dev.talon.gateway.core.internal.presence.PresenceTracker;
+import dev.talon.gateway.core.internal.protocol.HelloContributors;
 import dev.talon.gateway.core.internal.registry.MethodRegistryImpl;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
@@ -26,6 +28,8 @@ import java.util.function.Supplier;
  * @param pairing paired devices, pending requests, device tokens
  * @param pairingEvents pairing event publisher
  * @param autoApproveLocal {@code gateway.nodes.pairing.autoApproveLocal}, live
+ * @param httpRoutes contributed HTTP routes
+ * @param helloContributors contributed {@code hello-ok} entries
  */
 public record GatewayContext(
         Supplier<GatewaySettings> settings,
@@ -39,7 +43,9 @@ public record GatewayContext(
         String bootId,
         PairingStore pairing,
         PairingEvents pairingEvents,
-        BooleanSupplier autoApproveLocal) {
+        BooleanSupplier autoApproveLocal,
+        HttpRouteRegistry httpRoutes,
+        HelloContributors helloContributors) {
 
     /** Protocol constants advertised in {@code hello-ok.policy}. */
     public static final int PROTOCOL_VERSION = 4;

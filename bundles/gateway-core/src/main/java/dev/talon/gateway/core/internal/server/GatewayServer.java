@@ -8,9 +8,11 @@ import dev.talon.gateway.core.internal.config.TalonConfigLoader;
 import dev.talon.gateway.core.internal.conn.Connection;
 import dev.talon.gateway.core.internal.conn.ConnectionHub;
 import dev.talon.gateway.core.internal.health.HealthMonitor;
+import dev.talon.gateway.core.internal.http.HttpRouteRegistry;
 import dev.talon.gateway.core.internal.pairing.PairingEvents;
 import dev.talon.gateway.core.internal.pairing.PairingStore;
 import dev.talon.gateway.core.internal.presence.PresenceTracker;
+import dev.talon.gateway.core.internal.protocol.HelloContributors;
 import dev.talon.gateway.core.internal.registry.MethodRegistryImpl;
 import dev.talon.gateway.core.internal.runtime.GatewayContext;
 import dev.talon.gateway.core.internal.runtime.Metrics;
@@ -74,6 +76,8 @@ public final class GatewayServer {
             @Reference TalonConfigLoader config,
             @Reference PairingStore pairing,
             @Reference PairingEvents pairingEvents,
+            @Reference HttpRouteRegistry httpRoutes,
+            @Reference HelloContributors helloContributors,
             GatewayConfig cfg) {
         this.workers = workers;
         this.settings = GatewaySettings.from(cfg);
@@ -90,7 +94,9 @@ public final class GatewayServer {
                 UUID.randomUUID().toString(),
                 pairing,
                 pairingEvents,
-                () -> autoApproveLocal);
+                () -> autoApproveLocal,
+                httpRoutes,
+                helloContributors);
         this.listener = new Listener(ctx);
         this.keepalive = workers.timers().scheduleAtFixedRate(this::ping, PING_MS, PING_MS, TimeUnit.MILLISECONDS);
         synchronized (this) {

@@ -2,6 +2,7 @@ package dev.talon.gateway.core.internal.server;
 
 import dev.talon.gateway.core.internal.config.ConfigValidator;
 import dev.talon.gateway.core.internal.health.HealthMonitor;
+import dev.talon.gateway.core.internal.http.RouteDispatcher;
 import dev.talon.gateway.core.internal.json.Json;
 import dev.talon.gateway.core.internal.runtime.GatewayContext;
 import java.io.IOException;
@@ -22,9 +23,11 @@ import org.eclipse.jetty.util.Callback;
 
 /**
  * The HTTP side of the port: unauthenticated probes ({@code /healthz}, {@code /readyz}, {@code /startupz}
- * and their short aliases, GET/HEAD only) and the published config schema. Routing is a map lookup.
+ * and their short aliases, GET/HEAD only) and the published config schema, then contributed routes
+ * (protocol §5.6.5: probes, plugin routes, 404). Core routing is a map lookup. Blocking: contributed routes may
+ * stream bodies, so requests run on pool threads.
  */
-final class HttpRoutes extends Handler.Abstract.NonBlocking {
+final class HttpRoutes extends Handler.Abstract {
     /** Where the JSON Schemas (config and protocol messages) are published. */
     static final String SCHEMA_PREFIX = "/__talon__/schema/";
     /** The published schemas: the bundle's {@code schema/} resources, by fixed name (no path from the request). */
@@ -35,6 +38,7 @@ final class HttpRoutes extends Handler.Abstract.NonBlocking {
             "protocol/system-event-params.json");
 
     private final GatewayContext ctx;
+    private final RouteDispatcher contributed;
     private final Map<String, BiFunction<Request, Boolean, Reply>> routes = new LinkedHashMap<>();
 
     /** A response: status and JSON body. */
@@ -42,6 +46,7 @@ final class HttpRoutes extends Handler.Abstract.NonBlocking {
 
     HttpRoutes(GatewayContext ctx) {
         this.ctx = ctx;
+        this.contributed = new RouteDispatcher(ctx.httpRoutes(), ctx.settings());
         BiFunction<Request, Boolean, Reply> live = (rq, local) -> new Reply(200, "{\"ok\":true,\"status\":\"live\"}");
         BiFunction<Request, Boolean, Reply> ready = this::ready;
         BiFunction<Request, Boolean, Reply> started =
@@ -63,6 +68,9 @@ final class HttpRoutes extends Handler.Abstract.NonBlocking {
         String path = Request.getPathInContext(request);
         BiFunction<Request, Boolean, Reply> route = routes.get(path);
         if (route == null) {
+            if (contributed.handle(request, response, callback)) {
+                return true;
+            }
             return reply(
                     response,
                     callback,
