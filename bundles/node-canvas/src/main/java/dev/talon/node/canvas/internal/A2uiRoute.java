@@ -1,0 +1,19 @@
+package dev.talon.node.canvas.internal;
+
+import dev.talon.gateway.api.GatewayHttpRoute;
+import dev.talon.gateway.api.HttpExchange;
+import dev.talon.gateway.api.HttpRoute;
+import java.io.IOException;
+import org.osgi.service.component.annotations.Component;
+
+/** {@code /__openclaw__/a2ui/}: the A2UI renderer assets bundled in this jar (gateway auth beyond loopback). */
+@Component(service = HttpRoute.class)
+@GatewayHttpRoute(prefix = A2uiRoute.PREFIX)
+public final class A2uiRoute implements HttpRoute {
+    static final String PREFIX = "/__openclaw__/a2ui/";
+
+    @Override
+    public void handle(HttpExchange exchange) throws IOException {
+        A2uiAssets.serve(exchange, exchange.routePath());
+    }
+}

@@ -1,0 +1,10 @@
+package dev.talon.node.canvas.internal;
+
+import dev.talon.node.protocol.NodeCommand;
+import dev.talon.node.protocol.NodeCommandSpec;
+import org.osgi.service.component.annotations.Component;
+
+/** {@code canvas.hide} (DANGER_SAFE): hides the canvas panel without changing its document. */
+@Component(service = NodeCommand.class)
+@NodeCommandSpec(name = "canvas.hide", danger = NodeCommand.DANGER_SAFE, params_schema = "/schema/canvas.hide.json")
+public final class CanvasHideCommand implements NodeCommand {}
