@@ -2,6 +2,9 @@ package dev.talon.node.protocol.internal;
 
 import dev.talon.gateway.api.ConnectionObserver;
 import dev.talon.gateway.api.GatewayConnections.ConnectionInfo;
+import dev.talon.gateway.api.GatewayException;
+import dev.talon.gateway.api.MethodCall;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -19,21 +22,31 @@ import org.osgi.service.component.annotations.Reference;
 @Component(service = {NodeRegistry.class, ConnectionObserver.class})
 public final class NodeRegistry implements ConnectionObserver {
 
-    /** A connected node. */
-    public record Live(String nodeId, ConnectionInfo connection, long connectedAtMs, Object hostStats) {}
+    /**
+     * A connected node.
+     *
+     * @param reported what the node reported on this connection, by KnownNode field ({@code hostStats},
+     *     {@code nodePluginTools}, {@code lastActiveAtMs}, ...); immutable, replaced on every report
+     */
+    public record Live(String nodeId, ConnectionInfo connection, long connectedAtMs, Map<String, Object> reported) {}
 
     private final NodeApprovals approvals;
     private final NodeEvents events;
     private final InvokeRouter router;
+    private final ExecRuns execRuns;
     private final Map<String, Live> live = new ConcurrentHashMap<>();
     private final Map<String, Long> lastDisconnected = new ConcurrentHashMap<>();
 
     @Activate
     public NodeRegistry(
-            @Reference NodeApprovals approvals, @Reference NodeEvents events, @Reference InvokeRouter router) {
+            @Reference NodeApprovals approvals,
+            @Reference NodeEvents events,
+            @Reference InvokeRouter router,
+            @Reference ExecRuns execRuns) {
         this.approvals = approvals;
         this.events = events;
         this.router = router;
+        this.execRuns = execRuns;
     }
 
     @Override
@@ -42,7 +55,11 @@ public final class NodeRegistry implements ConnectionObserver {
         if (!"node".equals(c.role()) || nodeId == null) {
             return;
         }
-        live.put(nodeId, new Live(nodeId, c, System.currentTimeMillis(), null));
+        long now = System.currentTimeMillis();
+        Live previous = live.put(nodeId, new Live(nodeId, c, now, Map.of()));
+        if (previous != null) {
+            execRuns.connectionGone(previous.connection().connectionId()); // a replaced session loses its runs
+        }
         List<String> declared = c.client().surface().commands();
         List<String> approvedCommands =
                 approvals.approved(nodeId).map(NodeApprovals.Approved::commands).orElse(List.of());
@@ -81,6 +98,7 @@ public final class NodeRegistry implements ConnectionObserver {
             lastDisconnected.put(nodeId, System.currentTimeMillis());
         }
         router.nodeGone(nodeId, c.connectionId());
+        execRuns.connectionGone(c.connectionId());
     }
 
     public Optional<Live> live(String nodeId) {
@@ -103,9 +121,53 @@ public final class NodeRegistry implements ConnectionObserver {
                         .toList();
     }
 
-    /** Records host stats from {@code node.event node.host.stats}. */
-    public void hostStats(String nodeId, Object stats) {
-        live.computeIfPresent(nodeId, (k, l) -> new Live(l.nodeId(), l.connection(), l.connectedAtMs(), stats));
+    /**
+     * Records KnownNode fields a node reported on connection {@code connectionId} (a {@code null} value removes
+     * the field).
+     *
+     * @return false when that connection is no longer the node's current one (stale)
+     */
+    public boolean report(String nodeId, String connectionId, Map<String, Object> fields) {
+        boolean[] current = {false};
+        live.computeIfPresent(nodeId, (k, l) -> {
+            if (!l.connection().connectionId().equals(connectionId)) {
+                return l;
+            }
+            current[0] = true;
+            Map<String, Object> merged = new java.util.LinkedHashMap<>(l.reported());
+            fields.forEach((key, v) -> {
+                if (v == null) {
+                    merged.remove(key);
+                } else {
+                    merged.put(key, v);
+                }
+            });
+            return new Live(l.nodeId(), l.connection(), l.connectedAtMs(), Collections.unmodifiableMap(merged));
+        });
+        return current[0];
+    }
+
+    /**
+     * Stores what a node-role call reported ({@code param} of its params, or all of them when null) as
+     * {@code field} of the caller's node connection.
+     *
+     * @return the answer {@code {nodeId, <param>: value}}
+     * @throws GatewayException {@code INVALID_REQUEST "unknown nodeId"} when the caller is not a connected node
+     */
+    public Map<String, Object> reportFromCall(MethodCall call, String field, String param) {
+        String nodeId = call.client().deviceId();
+        Object value = param == null
+                ? Trees.toNode(call.params())
+                : call.paramsObject().get(param).map(Trees::toNode).orElse(null);
+        if (nodeId == null || value == null || !report(nodeId, call.connectionId(), Map.of(field, value))) {
+            throw GatewayException.invalidRequest("unknown nodeId");
+        }
+        Map<String, Object> out = new java.util.LinkedHashMap<>();
+        out.put("nodeId", nodeId);
+        if (param != null) {
+            out.put(param, value);
+        }
+        return out;
     }
 
     public Long lastDisconnectedAt(String nodeId) {
