@@ -60,7 +60,10 @@ public final class NodeRegistry implements ConnectionObserver {
         if (previous != null) {
             execRuns.connectionGone(previous.connection().connectionId()); // a replaced session loses its runs
         }
-        List<String> declared = c.client().surface().commands();
+        // private worker controls are never part of an approvable surface (protocol §3.7)
+        List<String> declared = c.client().surface().commands().stream()
+                .filter(cmd -> !CommandPolicy.isPrivate(cmd))
+                .toList();
         List<String> approvedCommands =
                 approvals.approved(nodeId).map(NodeApprovals.Approved::commands).orElse(List.of());
         if (approvedCommands.containsAll(declared) && approvals.approved(nodeId).isPresent()) {
