@@ -100,6 +100,7 @@ public class NodeInvokeIT extends GatewayTestSupport {
         FakeNode.Identity identity = new FakeNode.Identity();
         try (WsTestClient op = admin()) {
             try (FakeNode n = FakeNode.connect(port(), TOKEN, identity, FakeNode.Declared.linux("system.which"))) {
+                NodeOps.awaitConnected(op, n.id());
                 assertEquals("surface pending approval", reason(invokeRefused(op, n.id(), "system.which", WHICH_GIT)));
                 assertEquals(
                         "pending-approval", text(NodeOps.describe(op, n.id()).path("approvalState")));

@@ -30,6 +30,13 @@ final class NodeOps {
         return res;
     }
 
+    /** Waits until {@code node.describe} shows {@code nodeId} connected (the registry learns of it asynchronously). */
+    static void awaitConnected(WsTestClient op, String nodeId) {
+        Await.until("node " + nodeId + " is connected", WsTestClient.WAIT, () -> describe(op, nodeId)
+                .path("connected")
+                .asBoolean());
+    }
+
     /** {@code node.describe} payload of {@code nodeId}. */
     static JsonNode describe(WsTestClient op, String nodeId) {
         return op.call("node.describe", Map.of("nodeId", nodeId)).path("payload");

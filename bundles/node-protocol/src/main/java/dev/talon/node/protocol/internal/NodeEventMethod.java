@@ -78,6 +78,7 @@ public final class NodeEventMethod implements MethodHandler {
                 .map(NodeEventMethod::parse)
                 .orElseGet(() ->
                         call.paramsObject().get("payload").map(Trees::toNode).orElse(null));
+        nodes.registerCaller(call);
         Function<Event, Outcome> handler = handlers.get(name);
         Outcome o = handler == null
                 ? new Outcome(false, "unsupported_event")

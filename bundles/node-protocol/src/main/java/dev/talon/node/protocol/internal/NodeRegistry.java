@@ -5,9 +5,11 @@ import dev.talon.gateway.api.GatewayConnections.ConnectionInfo;
 import dev.talon.gateway.api.GatewayException;
 import dev.talon.gateway.api.MethodCall;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -36,6 +38,13 @@ public final class NodeRegistry implements ConnectionObserver {
     private final ExecRuns execRuns;
     private final Map<String, Live> live = new ConcurrentHashMap<>();
     private final Map<String, Long> lastDisconnected = new ConcurrentHashMap<>();
+    /** Recently closed node connections, so that a call still in flight never registers one again. */
+    private final Set<String> closed = Collections.newSetFromMap(Collections.synchronizedMap(new LinkedHashMap<>() {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+            return size() > 1024;
+        }
+    }));
 
     @Activate
     public NodeRegistry(
@@ -55,10 +64,19 @@ public final class NodeRegistry implements ConnectionObserver {
         if (!"node".equals(c.role()) || nodeId == null) {
             return;
         }
-        long now = System.currentTimeMillis();
-        Live previous = live.put(nodeId, new Live(nodeId, c, now, Map.of()));
-        if (previous != null) {
-            execRuns.connectionGone(previous.connection().connectionId()); // a replaced session loses its runs
+        Live fresh = new Live(nodeId, c, System.currentTimeMillis(), Map.of());
+        Live[] previous = {null};
+        boolean[] known = {false};
+        live.compute(nodeId, (k, old) -> {
+            known[0] = old != null && old.connection().connectionId().equals(c.connectionId());
+            previous[0] = old;
+            return known[0] ? old : fresh;
+        });
+        if (known[0]) {
+            return; // registered already by its first call (see registerCaller)
+        }
+        if (previous[0] != null) {
+            execRuns.connectionGone(previous[0].connection().connectionId()); // a replaced session loses its runs
         }
         // private worker controls are never part of an approvable surface (protocol §3.7)
         List<String> declared = c.client().surface().commands().stream()
@@ -100,6 +118,7 @@ public final class NodeRegistry implements ConnectionObserver {
             live.remove(nodeId, l); // a reconnect may already have replaced it
             lastDisconnected.put(nodeId, System.currentTimeMillis());
         }
+        closed.add(c.connectionId());
         router.nodeGone(nodeId, c.connectionId());
         execRuns.connectionGone(c.connectionId());
     }
@@ -151,6 +170,18 @@ public final class NodeRegistry implements ConnectionObserver {
     }
 
     /**
+     * Registers the node connection a node-role call came from, if the gateway's connect notification (which
+     * arrives asynchronously after {@code hello-ok}) has not done so yet: a node host reports right after its
+     * hello. Idempotent per connection.
+     */
+    public void registerCaller(MethodCall call) {
+        if ("node".equals(call.role()) && call.client().deviceId() != null && !closed.contains(call.connectionId())) {
+            connected(new ConnectionInfo(
+                    call.connectionId(), call.role(), call.scopes(), call.client(), System.currentTimeMillis(), 0, 0));
+        }
+    }
+
+    /**
      * Stores what a node-role call reported ({@code param} of its params, or all of them when null) as
      * {@code field} of the caller's node connection.
      *
@@ -158,6 +189,7 @@ public final class NodeRegistry implements ConnectionObserver {
      * @throws GatewayException {@code INVALID_REQUEST "unknown nodeId"} when the caller is not a connected node
      */
     public Map<String, Object> reportFromCall(MethodCall call, String field, String param) {
+        registerCaller(call);
         String nodeId = call.client().deviceId();
         Object value = param == null
                 ? Trees.toNode(call.params())
