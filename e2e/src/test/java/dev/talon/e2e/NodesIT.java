@@ -194,7 +194,7 @@ class NodesIT {
     }
 
     @Test
-    void theCameraLocationAndScreenFamiliesValidateTheirParams() throws Exception {
+    void theCameraLocationAndScreenFamiliesValidateTheirParamsUnderTheLinuxPolicy() throws Exception {
         DeviceIdentity d = new DeviceIdentity();
         try (WsClient op = WsClient.connect(gw.url(), token, ADMIN);
                 WsClient n = node(d, List.of("camera.snap", "location.get", "screen.snapshot"))) {
@@ -207,11 +207,16 @@ class NodesIT {
             assertEquals("INVALID_REQUEST", badFacing.path("error").path("code").asString(), badFacing.toString());
             JsonNode smuggled = invoke(op, d.id, "screen.snapshot", "{\"maxWidth\":800,\"approved\":true}", "c2");
             assertEquals("INVALID_REQUEST", smuggled.path("error").path("code").asString(), smuggled.toString());
+            JsonNode located = invoke(op, d.id, "location.get", "{\"desiredAccuracy\":\"precise\"}", "c3");
+            assertEquals(
+                    "command not allowlisted",
+                    located.path("error").path("details").path("reason").asString(),
+                    "location.get is not a Linux default (protocol §3.7): " + located);
             Thread answer = new Thread(() -> answerNextInvoke(n, d.id));
             answer.start();
-            JsonNode located = invoke(op, d.id, "location.get", "{\"desiredAccuracy\":\"precise\"}", "c3");
+            JsonNode snapshot = invoke(op, d.id, "screen.snapshot", "{\"maxWidth\":800}", "c4");
             answer.join(10_000);
-            assertTrue(located.path("ok").asBoolean(), located.toString());
+            assertTrue(snapshot.path("ok").asBoolean(), snapshot.toString());
         }
     }
 

@@ -20,6 +20,13 @@ public interface NodeCommand {
     String DANGER = "node.command.danger";
     /** Service property (String): bundle entry path of the JSON Schema the command's params must satisfy. */
     String PARAMS_SCHEMA = "node.command.params.schema";
+    /**
+     * Service property (String[]): node platforms on which the gateway allows the command without a
+     * {@code gateway.nodes.commands.allow} entry ({@code ios}, {@code watchos}, {@code android}, {@code macos},
+     * {@code linux}, {@code windows}, {@code unknown}, or {@code *} for all). Dangerous commands (protocol §3.7)
+     * are never allowed by default, whatever a family declares. Absent: only the protocol's platform defaults apply.
+     */
+    String DEFAULT_PLATFORMS = "node.command.defaultPlatforms";
 
     /** Invocable once the node's command surface is approved; needs {@code operator.write}. */
     String DANGER_SAFE = "safe";

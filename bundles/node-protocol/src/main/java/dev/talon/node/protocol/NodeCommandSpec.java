@@ -21,4 +21,7 @@ public @interface NodeCommandSpec {
 
     /** The params schema path in the family bundle; becomes {@code node.command.params.schema}. Empty: no schema. */
     String params_schema() default "";
+
+    /** Platforms allowing the command by default; becomes {@code node.command.defaultPlatforms}. */
+    String[] defaultPlatforms() default {};
 }

@@ -6,5 +6,5 @@
  * against the family's schema first. Removing a family bundle makes its commands uninvokable at once.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.0.0")
+@org.osgi.annotation.versioning.Version("1.1.0")
 package dev.talon.node.protocol;

@@ -8,9 +8,12 @@ import dev.talon.node.protocol.NodeCommand;
 import java.io.InputStream;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.Constants;
 import org.osgi.framework.ServiceReference;
@@ -37,8 +40,14 @@ public final class CommandFamilies {
      * @param schema the compiled params schema, or null when the family declares none
      * @param family the declaring bundle's symbolic name
      * @param serviceId the declaring service
+     * @param defaultPlatforms platforms on which the family allows the command by default ({@code *}: all)
      */
-    public record Spec(String name, String danger, Schema schema, String family, long serviceId) {}
+    public record Spec(
+            String name, String danger, Schema schema, String family, long serviceId, Set<String> defaultPlatforms) {
+        boolean allowedByDefaultOn(String platformId) {
+            return defaultPlatforms.contains("*") || defaultPlatforms.contains(platformId);
+        }
+    }
 
     private final Map<Long, Spec> byService = new ConcurrentHashMap<>();
 
@@ -62,7 +71,8 @@ public final class CommandFamilies {
                         danger instanceof String d ? d : NodeCommand.DANGER_APPROVAL,
                         schema(b, ref.getProperty(NodeCommand.PARAMS_SCHEMA), n),
                         b == null ? "?" : b.getSymbolicName(),
-                        id));
+                        id,
+                        strings(ref.getProperty(NodeCommand.DEFAULT_PLATFORMS))));
     }
 
     void unbindCommand(ServiceReference<NodeCommand> ref) {
@@ -74,6 +84,24 @@ public final class CommandFamilies {
         return byService.values().stream()
                 .filter(s -> s.name().equals(command))
                 .min(java.util.Comparator.comparingLong(Spec::serviceId));
+    }
+
+    /** The commands installed families allow by default on {@code platformId} (see {@link CommandPolicy}). */
+    public Set<String> defaultsFor(String platformId) {
+        return byService.values().stream()
+                .filter(s -> s.allowedByDefaultOn(platformId))
+                .map(Spec::name)
+                .collect(Collectors.toUnmodifiableSet());
+    }
+
+    private static Set<String> strings(Object property) {
+        if (property instanceof String s) {
+            return Set.of(s);
+        }
+        if (property instanceof String[] a) {
+            return Set.copyOf(Arrays.asList(a));
+        }
+        return Set.of();
     }
 
     private static Schema schema(Bundle bundle, Object path, String command) {

@@ -5,6 +5,7 @@ import dev.talon.gateway.api.GatewayException;
 import dev.talon.gateway.api.MethodCall;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
@@ -20,15 +21,33 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Invokes in flight: operator call → {@code node.invoke.request} to the node → the node's
- * {@code node.invoke.result} completes the call. The caller's timeout and the node's disconnect answer the
- * call at once ({@code TIMEOUT}, {@code DISCONNECTED}); a result that comes later is discarded.
+ * {@code node.invoke.result} completes the call. The caller's deadline and the node's disconnect answer the
+ * call at once ({@code TIMEOUT}, {@code DISCONNECTED}); a result that comes later is discarded. Each request
+ * carries the remaining budget as {@code timeoutMs}; a {@code NODE_NOT_READY} refusal is retried (new invoke
+ * id) up to {@value #MAX_NOT_READY_RETRIES} times within the same deadline. Progress chunks reach only the
+ * operator connection that made the invoke.
  */
 @Component(service = InvokeRouter.class)
 public final class InvokeRouter {
     static final JsonMapper JSON = JsonMapper.builder().build();
+    static final int MAX_NOT_READY_RETRIES = 4;
 
-    private record Pending(
-            MethodCall call, String nodeId, String connectionId, String command, ScheduledFuture<?> timer) {}
+    /**
+     * What to forward.
+     *
+     * @param params the validated params, or null
+     * @param deadlineNanos the caller's deadline on the {@link System#nanoTime()} clock
+     */
+    record Invoke(
+            String nodeId,
+            String connectionId,
+            String command,
+            JsonNode params,
+            String idempotencyKey,
+            String sessionKey,
+            long deadlineNanos) {}
+
+    private record Pending(MethodCall call, Invoke invoke, int retries, ScheduledFuture<?> timer) {}
 
     private final NodeEvents events;
     private final Map<String, Pending> pending = new ConcurrentHashMap<>();
@@ -49,28 +68,31 @@ public final class InvokeRouter {
         pending.values().forEach(p -> p.call().fail(nodeError("UNAVAILABLE", "node routing stopped", true)));
     }
 
-    /** Sends the request to the node; the call completes on the result, the timeout or the node's disconnect. */
-    void dispatch(
-            MethodCall call,
-            String nodeId,
-            String connectionId,
-            String command,
-            JsonNode params,
-            long timeoutMs,
-            String idempotencyKey) {
+    /** Sends the request to the node; the call completes on the result, the deadline or the node's disconnect. */
+    void dispatch(MethodCall call, Invoke invoke) {
+        send(call, invoke, 0);
+    }
+
+    private void send(MethodCall call, Invoke invoke, int retries) {
+        long remainingNanos = invoke.deadlineNanos() - System.nanoTime();
+        if (remainingNanos <= 0) {
+            call.fail(nodeError("TIMEOUT", "node invoke timed out", retries > 0));
+            return;
+        }
+        long remainingMs = (remainingNanos + 999_999) / 1_000_000; // ceil: the node never gets less than is left
         String id = UUID.randomUUID().toString();
-        ScheduledFuture<?> timer = timers.schedule(() -> expire(id), timeoutMs, TimeUnit.MILLISECONDS);
-        pending.put(id, new Pending(call, nodeId, connectionId, command, timer));
+        ScheduledFuture<?> timer = timers.schedule(() -> expire(id), remainingNanos, TimeUnit.NANOSECONDS);
+        pending.put(id, new Pending(call, invoke, retries, timer));
         Map<String, Object> req = new LinkedHashMap<>();
         req.put("id", id);
-        req.put("nodeId", nodeId);
-        req.put("command", command);
+        req.put("nodeId", invoke.nodeId());
+        req.put("command", invoke.command());
+        JsonNode params = invoke.params();
         req.put("paramsJSON", params == null || params.isNull() ? null : JSON.writeValueAsString(params));
-        req.put("timeoutMs", timeoutMs);
-        if (idempotencyKey != null) {
-            req.put("idempotencyKey", idempotencyKey);
-        }
-        if (!events.toNode(connectionId, "node.invoke.request", req)) {
+        req.put("timeoutMs", remainingMs);
+        putIfPresent(req, "idempotencyKey", invoke.idempotencyKey());
+        putIfPresent(req, "sessionKey", invoke.sessionKey());
+        if (!events.sendTo(invoke.connectionId(), "node.invoke.request", req)) {
             finish(id).ifPresent(p -> p.call().fail(nodeError("UNAVAILABLE", "failed to send invoke to node", false)));
         }
     }
@@ -83,17 +105,19 @@ public final class InvokeRouter {
     boolean result(
             String nodeId, String id, boolean ok, JsonNode payload, String payloadJson, String code, String message) {
         Pending p = pending.get(id);
-        if (p == null || !p.nodeId().equals(nodeId) || finish(id).isEmpty()) {
+        if (p == null || !p.invoke().nodeId().equals(nodeId) || finish(id).isEmpty()) {
             return false;
         }
         if (ok) {
             Map<String, Object> r = new LinkedHashMap<>();
             r.put("ok", true);
             r.put("nodeId", nodeId);
-            r.put("command", p.command());
+            r.put("command", p.invoke().command());
             r.put("payload", payloadJson != null ? parse(payloadJson) : payload);
             r.put("payloadJSON", payloadJson);
             p.call().respond(r);
+        } else if ("NODE_NOT_READY".equals(code) && p.retries() < MAX_NOT_READY_RETRIES) {
+            send(p.call(), p.invoke(), p.retries() + 1); // refused before it started: safe to ask again
         } else {
             p.call()
                     .fail(nodeError(
@@ -104,12 +128,36 @@ public final class InvokeRouter {
         return true;
     }
 
+    /**
+     * Forwards a progress chunk of a pending invoke to the operator connection that made it.
+     *
+     * @return false when no such invoke is pending for this node (the chunk is ignored)
+     */
+    boolean progress(String nodeId, String id, long seq, String chunk) {
+        Pending p = pending.get(id);
+        if (p == null || !p.invoke().nodeId().equals(nodeId)) {
+            return false;
+        }
+        Map<String, Object> ev = new LinkedHashMap<>();
+        ev.put("invokeId", id);
+        ev.put("nodeId", nodeId);
+        ev.put("command", p.invoke().command());
+        putIfPresent(ev, "idempotencyKey", p.invoke().idempotencyKey());
+        ev.put("seq", seq);
+        ev.put("chunk", chunk);
+        events.sendTo(p.call().connectionId(), "node.invoke.progress", ev);
+        return true;
+    }
+
     /** Fails every invoke dispatched to that connection of the node. */
     void nodeGone(String nodeId, String connectionId) {
         pending.forEach((id, p) -> {
-            if (p.connectionId().equals(connectionId)) {
+            if (p.invoke().connectionId().equals(connectionId)) {
                 finish(id).ifPresent(x -> x.call()
-                        .fail(nodeError("DISCONNECTED", "node disconnected (" + x.command() + ")", true)));
+                        .fail(nodeError(
+                                "DISCONNECTED",
+                                "node disconnected (" + x.invoke().command() + ")",
+                                true)));
             }
         });
     }
@@ -120,17 +168,26 @@ public final class InvokeRouter {
 
     private void expire(String id) {
         finish(id).ifPresent(p -> {
-            events.toNode(p.connectionId(), "node.invoke.cancel", Map.of("invokeId", id, "nodeId", p.nodeId()));
+            events.sendTo(
+                    p.invoke().connectionId(),
+                    "node.invoke.cancel",
+                    Map.of("invokeId", id, "nodeId", p.invoke().nodeId()));
             p.call().fail(nodeError("TIMEOUT", "node invoke timed out", true));
         });
     }
 
-    private java.util.Optional<Pending> finish(String id) {
+    private Optional<Pending> finish(String id) {
         Pending p = pending.remove(id);
         if (p != null) {
             p.timer().cancel(false);
         }
-        return java.util.Optional.ofNullable(p);
+        return Optional.ofNullable(p);
+    }
+
+    private static void putIfPresent(Map<String, Object> m, String key, Object value) {
+        if (value != null) {
+            m.put(key, value);
+        }
     }
 
     private static Object parse(String json) {

@@ -43,13 +43,17 @@ public final class NodeApprovals {
             boolean silent,
             long ts) {}
 
+    /** The latest durable sign of life of a node ({@code node.presence.alive}). */
+    public record Seen(long atMs, String reason) {}
+
     /** The file's root object. */
-    record StoreFile(Map<String, Approved> approved, Map<String, Pending> pending) {}
+    record StoreFile(Map<String, Approved> approved, Map<String, Pending> pending, Map<String, Seen> lastSeen) {}
 
     private final StateDirectory state;
     private final Path file;
     private final Map<String, Approved> approved = new LinkedHashMap<>();
     private final Map<String, Pending> pending = new LinkedHashMap<>();
+    private final Map<String, Seen> lastSeen = new LinkedHashMap<>();
 
     @Activate
     public NodeApprovals(@Reference StateDirectory state) throws IOException {
@@ -59,11 +63,22 @@ public final class NodeApprovals {
             StoreFile f = JSON.readValue(Files.readAllBytes(file), StoreFile.class);
             approved.putAll(f.approved() == null ? Map.of() : f.approved());
             pending.putAll(f.pending() == null ? Map.of() : f.pending());
+            lastSeen.putAll(f.lastSeen() == null ? Map.of() : f.lastSeen());
         }
     }
 
     public synchronized Optional<Approved> approved(String nodeId) {
         return Optional.ofNullable(approved.get(nodeId));
+    }
+
+    public synchronized Optional<Seen> lastSeen(String nodeId) {
+        return Optional.ofNullable(lastSeen.get(nodeId));
+    }
+
+    /** Records (durably) that the node was alive at {@code atMs}, for {@code reason} (the beacon's trigger). */
+    public synchronized void seen(String nodeId, long atMs, String reason) {
+        lastSeen.put(nodeId, new Seen(atMs, reason));
+        save();
     }
 
     public synchronized List<Approved> allApproved() {
@@ -149,6 +164,7 @@ public final class NodeApprovals {
     public synchronized boolean remove(String nodeId) {
         boolean known = approved.remove(nodeId) != null;
         known |= pending.values().removeIf(p -> p.nodeId().equals(nodeId));
+        lastSeen.remove(nodeId);
         if (known) {
             save();
         }
@@ -176,7 +192,9 @@ public final class NodeApprovals {
     private void save() {
         try {
             state.writeAtomically(
-                    file, JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(new StoreFile(approved, pending)));
+                    file,
+                    JSON.writerWithDefaultPrettyPrinter()
+                            .writeValueAsBytes(new StoreFile(approved, pending, lastSeen)));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot persist node approvals " + file, e);
         }

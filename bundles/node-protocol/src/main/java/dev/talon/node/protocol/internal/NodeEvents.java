@@ -10,14 +10,19 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
-/** The node events: pairing (to {@code operator.pairing}), host stats (read), and point-to-point node events. */
+/**
+ * The node events: pairing (to {@code operator.pairing}), host stats and node presence (read), and point-to-point
+ * events (invoke requests and cancels to nodes, invoke progress to the operator that invoked).
+ */
 @Component(service = {NodeEvents.class, EventSource.class})
 @GatewayEvents({
     "node.pair.requested",
     "node.pair.resolved",
     "node.invoke.request",
     "node.invoke.cancel",
-    "node.hostStats"
+    "node.hostStats",
+    "node.presence",
+    "node.invoke.progress"
 })
 public final class NodeEvents implements EventSource {
     private final EventPublisher publisher;
@@ -48,8 +53,13 @@ public final class NodeEvents implements EventSource {
                 .dropIfSlow());
     }
 
-    /** Point-to-point to the node (no seq); false when the connection is gone. */
-    boolean toNode(String connectionId, String event, Object payload) {
+    void nodePresence(Map<String, Object> payload) {
+        publisher.publish(
+                GatewayEvent.of("node.presence", payload).guardedBy(Scopes.READ).dropIfSlow());
+    }
+
+    /** Point-to-point to one connection (no seq); false when the connection is gone. */
+    boolean sendTo(String connectionId, String event, Object payload) {
         return publisher.sendTo(connectionId, event, payload);
     }
 }

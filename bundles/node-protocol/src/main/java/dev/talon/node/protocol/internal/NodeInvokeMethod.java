@@ -11,50 +11,103 @@ import dev.talon.gateway.api.Scopes;
 import dev.talon.node.protocol.NodeCommand;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * {@code node.invoke {nodeId, command, params?, timeoutMs?, idempotencyKey}}: forwards a command to a node
  * and answers with its result (protocol §3.4). Only commands an installed family declares, the node declared
- * and its approved surface allows are forwarded; params must satisfy the family's schema, so fields the
- * schema does not know (approval flags and the like) can never be smuggled to the node.
+ * and its approved surface and the gateway's command policy (§3.7) allow are forwarded; params must satisfy the
+ * family's schema, so fields the schema does not know (approval flags and the like) can never be smuggled to the
+ * node. A refused command is answered {@code INVALID_REQUEST} with {@code details:{reason, command}}.
  */
 @Component(service = MethodHandler.class)
 @GatewayMethod(name = "node.invoke", scope = Scopes.WRITE, idempotency = MethodHandler.IDEMPOTENCY_REQUIRED)
 public final class NodeInvokeMethod implements MethodHandler {
     static final long DEFAULT_TIMEOUT_MS = 30_000;
+    static final String SYSTEM_RUN = "system.run";
 
     private final NodeRegistry nodes;
     private final CommandFamilies families;
     private final InvokeRouter router;
+    private final NodePolicy policy;
+    private final ExecRuns execRuns;
 
     @Activate
     public NodeInvokeMethod(
-            @Reference NodeRegistry nodes, @Reference CommandFamilies families, @Reference InvokeRouter router) {
+            @Reference NodeRegistry nodes,
+            @Reference CommandFamilies families,
+            @Reference InvokeRouter router,
+            @Reference NodePolicy policy,
+            @Reference ExecRuns execRuns) {
         this.nodes = nodes;
         this.families = families;
         this.router = router;
+        this.policy = policy;
+        this.execRuns = execRuns;
     }
 
     @Override
     public void handle(MethodCall call) {
+        long startNanos = System.nanoTime();
         JsonValue.JsonObject p = call.paramsObject();
         String nodeId = p.string("nodeId").filter(s -> !s.isBlank()).orElse(null);
         String command = p.string("command").filter(s -> !s.isBlank()).orElse(null);
         if (nodeId == null || command == null) {
             throw GatewayException.invalidRequest("nodeId and command required");
         }
+        CommandFamilies.Spec spec = checkCommand(call, command);
+        NodeRegistry.Live live = nodes.live(nodeId)
+                .orElseThrow(() -> InvokeRouter.nodeError("NOT_CONNECTED", "node not connected", false));
+        checkNode(live, command);
+        JsonNode params = p.get("params").map(Trees::toNode).orElse(null);
+        validate(spec, command, params);
+        String sessionKey = p.string("sessionKey").filter(s -> !s.isBlank()).orElse(null);
+        String connectionId = live.connection().connectionId();
+        if (SYSTEM_RUN.equals(command)) {
+            params = withRunId(params, nodeId, connectionId, sessionKey);
+        }
+        long timeoutMs = Math.max(1, p.integer("timeoutMs").orElse(DEFAULT_TIMEOUT_MS));
+        router.dispatch(
+                call,
+                new InvokeRouter.Invoke(
+                        nodeId,
+                        connectionId,
+                        command,
+                        params,
+                        p.string("idempotencyKey").orElse(null),
+                        sessionKey,
+                        startNanos + TimeUnit.MILLISECONDS.toNanos(timeoutMs)));
+    }
+
+    /** The checks that depend on the command only (protocol §3.4.1 order); returns its family declaration. */
+    private CommandFamilies.Spec checkCommand(MethodCall call, String command) {
+        if (CommandPolicy.isPrivate(command)) {
+            throw GatewayException.invalidRequest("node.invoke does not allow private node controls");
+        }
         if (command.startsWith("system.execApprovals.")) {
             throw GatewayException.invalidRequest(
                     "node.invoke does not allow system.execApprovals.*; use exec.approvals.node.*");
         }
+        if (CommandPolicy.isAdminOnly(command)) {
+            requireAdmin(call);
+        }
         CommandFamilies.Spec spec =
                 families.get(command).orElseThrow(() -> notAllowed(command, "no installed command family provides it"));
-        if (NodeCommand.DANGER_ADMIN.equals(spec.danger()) && !call.scopes().contains(Scopes.ADMIN)) {
+        if (NodeCommand.DANGER_ADMIN.equals(spec.danger())) {
+            requireAdmin(call);
+        }
+        return spec;
+    }
+
+    private static void requireAdmin(MethodCall call) {
+        if (!call.scopes().contains(Scopes.ADMIN)) {
             throw new GatewayException(
                     ErrorCode.FORBIDDEN,
                     "missing scope: " + Scopes.ADMIN,
@@ -68,25 +121,32 @@ public final class NodeInvokeMethod implements MethodHandler {
                     null,
                     null);
         }
-        NodeRegistry.Live live = nodes.live(nodeId)
-                .orElseThrow(() -> InvokeRouter.nodeError("NOT_CONNECTED", "node not connected", false));
+    }
+
+    /** Declared by the node, allowed by the gateway's policy, covered by the node's approved surface. */
+    private void checkNode(NodeRegistry.Live live, String command) {
         if (!live.connection().client().surface().commands().contains(command)) {
             throw notAllowed(command, "command not declared by node");
         }
-        if (!nodes.effectiveCommands(nodeId).contains(command)) {
+        String refusal = policy.refusal(live.connection().client(), command);
+        if (refusal != null) {
+            throw notAllowed(command, refusal);
+        }
+        if (!nodes.effectiveCommands(live.nodeId()).contains(command)) {
             throw notAllowed(command, "surface pending approval");
         }
-        JsonNode params = p.get("params").map(Trees::toNode).orElse(null);
-        validate(spec, command, params);
-        long timeout = p.integer("timeoutMs").orElse(DEFAULT_TIMEOUT_MS);
-        router.dispatch(
-                call,
-                nodeId,
-                live.connection().connectionId(),
-                command,
-                params,
-                Math.max(1, timeout),
-                p.string("idempotencyKey").orElse(null));
+    }
+
+    /** Adds the gateway-issued {@code runId} the node echoes in its exec lifecycle events (protocol §3.5). */
+    private JsonNode withRunId(JsonNode params, String nodeId, String connectionId, String sessionKey) {
+        ObjectNode withRun = params instanceof ObjectNode o ? o.deepCopy() : InvokeRouter.JSON.createObjectNode();
+        String runId = UUID.randomUUID().toString();
+        withRun.put("runId", runId);
+        String bound = withRun.path("sessionKey").isString()
+                ? withRun.path("sessionKey").stringValue()
+                : sessionKey;
+        execRuns.forwarded(nodeId, connectionId, runId, bound);
+        return withRun;
     }
 
     private static void validate(CommandFamilies.Spec spec, String command, JsonNode params) {

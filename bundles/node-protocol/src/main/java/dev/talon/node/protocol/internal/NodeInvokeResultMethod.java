@@ -30,10 +30,7 @@ public final class NodeInvokeResultMethod implements MethodHandler {
     public void handle(MethodCall call) {
         JsonValue.JsonObject p = call.paramsObject();
         String id = Trees.required(call, "id");
-        String nodeId = Trees.required(call, "nodeId");
-        if (!nodeId.equals(Trees.callerNode(call))) {
-            throw GatewayException.invalidRequest("nodeId mismatch");
-        }
+        String nodeId = Trees.ownNodeId(call);
         boolean ok = p.bool("ok")
                 .orElseThrow(() ->
                         GatewayException.invalidRequest("invalid node.invoke.result params: ok (boolean) required"));

@@ -14,16 +14,25 @@ import org.osgi.service.component.annotations.Reference;
 /** Builds the protocol's KnownNode rows (§3.3) from live connections and approvals. */
 @Component(service = NodeViews.class)
 public final class NodeViews {
+    /** Reported fields that are part of KnownNode (the others are kept for the gateway's own use). */
+    static final java.util.Set<String> VIEW_FIELDS =
+            java.util.Set.of("hostStats", "nodePluginTools", "lastActiveAtMs", "presenceUpdatedAtMs");
+
     private final NodeRegistry nodes;
     private final NodeApprovals approvals;
     private final CommandFamilies families;
+    private final NodePolicy policy;
 
     @Activate
     public NodeViews(
-            @Reference NodeRegistry nodes, @Reference NodeApprovals approvals, @Reference CommandFamilies families) {
+            @Reference NodeRegistry nodes,
+            @Reference NodeApprovals approvals,
+            @Reference CommandFamilies families,
+            @Reference NodePolicy policy) {
         this.nodes = nodes;
         this.approvals = approvals;
         this.families = families;
+        this.policy = policy;
     }
 
     /** Connected or approved nodes, connected first, then by name. */
@@ -53,12 +62,7 @@ public final class NodeViews {
                 "caps",
                 live.map(l -> l.connection().client().surface().caps())
                         .orElse(approved.map(NodeApprovals.Approved::caps).orElse(List.of())));
-        // invocable now: declared, approved, and provided by an installed command family
-        m.put(
-                "commands",
-                nodes.effectiveCommands(nodeId).stream()
-                        .filter(c -> families.get(c).isPresent())
-                        .toList());
+        m.put("commands", invocable(nodeId, live));
         Optional<NodeApprovals.Pending> pending = approvals.pendingFor(nodeId);
         m.put(
                 "approvalState",
@@ -73,7 +77,38 @@ public final class NodeViews {
         if (lastDisconnected != null) {
             m.put("lastDisconnectedAtMs", lastDisconnected);
         }
+        lastSeen(m, live, approvals.lastSeen(nodeId));
         return Optional.of(m);
+    }
+
+    /**
+     * Invocable now: declared, approved, allowed by the command policy and provided by an installed family
+     * (offline: the approved commands the policy does not deny). Private worker commands never show.
+     */
+    private List<String> invocable(String nodeId, Optional<NodeRegistry.Live> live) {
+        return nodes.effectiveCommands(nodeId).stream()
+                .filter(c -> families.get(c).isPresent())
+                .filter(c -> !CommandPolicy.isPrivate(c))
+                .filter(c -> live.map(l -> policy.refusal(l.connection().client(), c) == null)
+                        .orElse(!policy.current().deny().contains(c)))
+                .toList();
+    }
+
+    /** {@code lastSeenAtMs}/{@code lastSeenReason}: the live connection, else the latest alive beacon. */
+    private static void lastSeen(
+            Map<String, Object> m, Optional<NodeRegistry.Live> live, Optional<NodeApprovals.Seen> seen) {
+        if (live.isPresent()) {
+            long at = live.get().connectedAtMs();
+            m.put("lastConnectedAtMs", at);
+            Optional<NodeApprovals.Seen> later = seen.filter(s -> s.atMs() > at);
+            m.put("lastSeenAtMs", later.map(NodeApprovals.Seen::atMs).orElse(at));
+            m.put("lastSeenReason", later.map(NodeApprovals.Seen::reason).orElse("connect"));
+        } else {
+            seen.ifPresent(s -> {
+                m.put("lastSeenAtMs", s.atMs());
+                m.put("lastSeenReason", s.reason());
+            });
+        }
     }
 
     private static void client(Map<String, Object> m, NodeRegistry.Live l) {
@@ -91,9 +126,11 @@ public final class NodeViews {
         if (c.surface().pathEnv() != null) {
             m.put("pathEnv", c.surface().pathEnv());
         }
-        if (l.hostStats() != null) {
-            m.put("hostStats", l.hostStats());
-        }
+        l.reported().forEach((k, v) -> {
+            if (VIEW_FIELDS.contains(k)) {
+                m.put(k, v);
+            }
+        });
         m.put("connectedAtMs", l.connectedAtMs());
     }
 }

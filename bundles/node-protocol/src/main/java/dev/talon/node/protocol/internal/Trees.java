@@ -49,6 +49,15 @@ final class Trees {
                         "invalid " + call.method() + " params: " + name + " (non-empty string) required"));
     }
 
+    /** The required {@code nodeId} param, which must be the caller's own node id ({@code "nodeId mismatch"}). */
+    static String ownNodeId(MethodCall call) {
+        String nodeId = required(call, "nodeId");
+        if (!nodeId.equals(callerNode(call))) {
+            throw GatewayException.invalidRequest("nodeId mismatch");
+        }
+        return nodeId;
+    }
+
     /** The caller's node id (its device id). */
     static String callerNode(MethodCall call) {
         String id = call.client().deviceId();

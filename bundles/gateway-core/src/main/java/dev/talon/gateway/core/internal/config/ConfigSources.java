@@ -84,6 +84,10 @@ public final class ConfigSources {
         p.put(
                 "nodes.pairing.autoApproveLocal",
                 autoApprove == null || !autoApprove.isBoolean() || autoApprove.booleanValue());
+        // read by the node bundle (node command policy, protocol §3.7)
+        JsonNode commands = gw == null ? null : gw.path("nodes").path("commands");
+        p.put("nodes.commands.allow", strings(commands == null ? null : commands.get("allow")));
+        p.put("nodes.commands.deny", strings(commands == null ? null : commands.get("deny")));
         if ("token".equals(mode) && token == null) {
             warnings.add("gateway.auth.mode is token but no token is configured: every connect will be refused"
                     + " (set gateway.auth.token or TALON_GATEWAY_TOKEN)");

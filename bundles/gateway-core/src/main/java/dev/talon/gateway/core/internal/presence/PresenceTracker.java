@@ -54,6 +54,7 @@ public final class PresenceTracker {
         }
         putIfPresent(e, "version", p.client().version());
         putIfPresent(e, "platform", p.client().platform());
+        putIfPresent(e, "deviceFamily", p.client().deviceFamily());
         e.put("mode", p.client().mode());
         putIfPresent(e, "deviceId", p.deviceId());
         e.put("roles", List.of(p.role()));

@@ -1,5 +1,6 @@
 package dev.talon.gateway.core.internal.config;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -49,6 +50,19 @@ class ConfigSourcesTest {
         assertEquals("flag", withFlags.properties().get("auth.token"));
         assertEquals(4000, withFlags.properties().get("port"));
         assertEquals("127.0.0.3", withFlags.properties().get("host"));
+    }
+
+    @Test
+    void nodeCommandAllowAndDenyListsReachTheGatewayPid() {
+        var none = new ConfigSources(Map.of(), k -> null).merge(null);
+        assertArrayEquals(new String[0], (String[]) none.properties().get("nodes.commands.allow"));
+        assertArrayEquals(new String[0], (String[]) none.properties().get("nodes.commands.deny"));
+        var m = new ConfigSources(Map.of(), k -> null)
+                .merge(file("{gateway:{nodes:{commands:{allow:['camera.snap'], deny:['system.run','sms.send']}}}}"));
+        assertArrayEquals(
+                new String[] {"camera.snap"}, (String[]) m.properties().get("nodes.commands.allow"));
+        assertArrayEquals(new String[] {"system.run", "sms.send"}, (String[])
+                m.properties().get("nodes.commands.deny"));
     }
 
     @Test

@@ -26,6 +26,14 @@ class ConfigValidatorTest {
     }
 
     @Test
+    void nodeCommandListsAreStringArrays() {
+        assertEquals(List.of(), check("{gateway:{nodes:{commands:{allow:['camera.snap'], deny:['system.run']}}}}"));
+        List<String> problems = check("{gateway:{nodes:{commands:{deny:'system.run'}}}}");
+        assertEquals(1, problems.size(), problems.toString());
+        assertTrue(problems.get(0).startsWith("gateway.nodes.commands.deny: "), problems.get(0));
+    }
+
+    @Test
     void outOfRangeValuesNameTheKey() {
         List<String> problems = check("{\"gateway\":{\"port\":70000}}");
         assertEquals(1, problems.size(), problems.toString());
