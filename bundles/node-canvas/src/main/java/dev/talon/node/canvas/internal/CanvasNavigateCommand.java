@@ -9,5 +9,6 @@ import org.osgi.service.component.annotations.Component;
 @NodeCommandSpec(
         name = "canvas.navigate",
         danger = NodeCommand.DANGER_SAFE,
-        params_schema = "/schema/canvas.navigate.json")
+        params_schema = "/schema/canvas.navigate.json",
+        defaultPlatforms = "macos")
 public final class CanvasNavigateCommand implements NodeCommand {}

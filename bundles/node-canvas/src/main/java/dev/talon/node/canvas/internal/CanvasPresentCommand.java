@@ -9,5 +9,6 @@ import org.osgi.service.component.annotations.Component;
 @NodeCommandSpec(
         name = "canvas.present",
         danger = NodeCommand.DANGER_SAFE,
-        params_schema = "/schema/canvas.present.json")
+        params_schema = "/schema/canvas.present.json",
+        defaultPlatforms = "macos")
 public final class CanvasPresentCommand implements NodeCommand {}
