@@ -9,7 +9,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -22,13 +22,18 @@ import tools.jackson.databind.json.JsonMapper;
  * Invokes in flight: operator call → {@code node.invoke.request} to the node → the node's
  * {@code node.invoke.result} completes the call. The caller's timeout and the node's disconnect answer the
  * call at once ({@code TIMEOUT}, {@code DISCONNECTED}); a result that comes later is discarded.
+ *
+ * <p>Timeouts: one timer task sweeps the pending map every {@value #SWEEP_MS} ms instead of a scheduled task
+ * per invoke, whose cancellation left a dead entry in the timer queue for the whole timeout (at thousands of
+ * invokes per second, tens of thousands of entries and a queue lock on every call). A timeout fires at most
+ * {@value #SWEEP_MS} ms late.
  */
 @Component(service = InvokeRouter.class)
 public final class InvokeRouter {
     static final JsonMapper JSON = JsonMapper.builder().build();
+    static final long SWEEP_MS = 50;
 
-    private record Pending(
-            MethodCall call, String nodeId, String connectionId, String command, ScheduledFuture<?> timer) {}
+    private record Pending(MethodCall call, String nodeId, String connectionId, String command, long deadlineNanos) {}
 
     private final NodeEvents events;
     private final Map<String, Pending> pending = new ConcurrentHashMap<>();
@@ -41,6 +46,7 @@ public final class InvokeRouter {
     @Activate
     public InvokeRouter(@Reference NodeEvents events) {
         this.events = events;
+        timers.scheduleWithFixedDelay(this::expireDue, SWEEP_MS, SWEEP_MS, TimeUnit.MILLISECONDS);
     }
 
     @Deactivate
@@ -58,9 +64,9 @@ public final class InvokeRouter {
             JsonNode params,
             long timeoutMs,
             String idempotencyKey) {
-        String id = UUID.randomUUID().toString();
-        ScheduledFuture<?> timer = timers.schedule(() -> expire(id), timeoutMs, TimeUnit.MILLISECONDS);
-        pending.put(id, new Pending(call, nodeId, connectionId, command, timer));
+        String id = newInvokeId();
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMs);
+        pending.put(id, new Pending(call, nodeId, connectionId, command, deadline));
         Map<String, Object> req = new LinkedHashMap<>();
         req.put("id", id);
         req.put("nodeId", nodeId);
@@ -118,6 +124,27 @@ public final class InvokeRouter {
         return pending.size();
     }
 
+    /**
+     * A random version-4 UUID. The id needs to be unique, not secret: a result is accepted only from the node
+     * the invoke went to, which already knows it. {@link UUID#randomUUID()} draws from the shared
+     * {@code SecureRandom} (a lock and a digest per id) and was a visible share of the invoke path.
+     */
+    static String newInvokeId() {
+        ThreadLocalRandom r = ThreadLocalRandom.current();
+        long msb = (r.nextLong() & ~0xF000L) | 0x4000L;
+        long lsb = (r.nextLong() & ~(0x3L << 62)) | (0x2L << 62);
+        return new UUID(msb, lsb).toString();
+    }
+
+    private void expireDue() {
+        long now = System.nanoTime();
+        pending.forEach((id, p) -> {
+            if (now - p.deadlineNanos() >= 0) {
+                expire(id);
+            }
+        });
+    }
+
     private void expire(String id) {
         finish(id).ifPresent(p -> {
             events.toNode(p.connectionId(), "node.invoke.cancel", Map.of("invokeId", id, "nodeId", p.nodeId()));
@@ -126,11 +153,7 @@ public final class InvokeRouter {
     }
 
     private java.util.Optional<Pending> finish(String id) {
-        Pending p = pending.remove(id);
-        if (p != null) {
-            p.timer().cancel(false);
-        }
-        return java.util.Optional.ofNullable(p);
+        return java.util.Optional.ofNullable(pending.remove(id));
     }
 
     private static Object parse(String json) {
