@@ -26,6 +26,13 @@ public class NodeInvokeIT extends GatewayTestSupport {
     private static final Map<String, Object> WHICH_GIT = Map.of("bins", List.of("git"));
     private static final String WHICH_RESULT = "{\"bins\":{\"git\":\"/usr/bin/git\"}}";
 
+    /** A short handler timeout: every invoke here relies on node.invoke moving its own deadline. */
+    @Override
+    protected String gatewayJson(int port, String token) {
+        return "{\"gateway\":{\"port\":" + port + ",\"handlerTimeoutMs\":1000,\"auth\":{\"mode\":\"token\",\"token\":\""
+                + token + "\"}}}";
+    }
+
     private static FakeNode approvedNode(WsTestClient op, String... commands) {
         FakeNode n = FakeNode.connect(port(), TOKEN, FakeNode.Declared.linux(commands));
         approve(op, n.id());
@@ -75,6 +82,22 @@ public class NodeInvokeIT extends GatewayTestSupport {
                             .path("invokeId")));
             JsonNode late = n.result(invokeId, WHICH_RESULT);
             assertTrue(late.toString(), late.path("payload").path("ignored").asBoolean());
+        }
+    }
+
+    @Test
+    public void aBudgetLongerThanTheHandlerTimeoutIsHonoured() {
+        try (WsTestClient op = admin();
+                FakeNode n = approvedNode(op, "system.which")) {
+            long t0 = System.nanoTime();
+            String id = invokeAsync(op, n.id(), "system.which", WHICH_GIT, 3_000);
+            assertTrue(n.awaitInvoke().path("timeoutMs").asLong() > 1_000);
+            JsonNode res = op.awaitResponse(id, WAIT);
+            long elapsedMs = (System.nanoTime() - t0) / 1_000_000;
+            assertEquals(res.toString(), "TIMEOUT", code(res));
+            assertTrue(
+                    "answered at the caller's 3 s budget, not the 1 s handler timeout: " + elapsedMs,
+                    elapsedMs >= 2_900);
         }
     }
 

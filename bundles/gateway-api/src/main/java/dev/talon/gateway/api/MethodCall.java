@@ -72,4 +72,14 @@ public interface MethodCall {
 
     /** Whether the call already has its outcome. */
     boolean isDone();
+
+    /**
+     * Moves the gateway's deadline for this call to {@code timeoutMs} from now when that is later than the current
+     * one (the handler timeout, {@code gateway.handlerTimeoutMs}). For methods whose caller chooses a longer budget,
+     * such as {@code node.invoke}'s {@code timeoutMs}; the handler stays responsible for answering within it.
+     *
+     * @param timeoutMs the new budget from now, in milliseconds; values of 0 or less change nothing
+     * @since 1.1
+     */
+    void extendDeadline(long timeoutMs);
 }

@@ -6,6 +6,9 @@ import org.osgi.service.component.annotations.Component;
 
 /** {@code canvas.hide} (DANGER_SAFE): hides the canvas panel without changing its document. */
 @Component(service = NodeCommand.class)
-@NodeCommandSpec(name = "canvas.hide", danger = NodeCommand.DANGER_SAFE, params_schema = "/schema/canvas.hide.json",
+@NodeCommandSpec(
+        name = "canvas.hide",
+        danger = NodeCommand.DANGER_SAFE,
+        params_schema = "/schema/canvas.hide.json",
         defaultPlatforms = "macos")
 public final class CanvasHideCommand implements NodeCommand {}

@@ -10,7 +10,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -26,11 +26,17 @@ import tools.jackson.databind.json.JsonMapper;
  * carries the remaining budget as {@code timeoutMs}; a {@code NODE_NOT_READY} refusal is retried (new invoke
  * id) up to {@value #MAX_NOT_READY_RETRIES} times within the same deadline. Progress chunks reach only the
  * operator connection that made the invoke.
+ *
+ * <p>Deadlines: one timer task sweeps the pending map every {@value #SWEEP_MS} ms instead of a scheduled task
+ * per invoke, whose cancellation left a dead entry in the timer queue for the whole timeout (at thousands of
+ * invokes per second, tens of thousands of entries and a queue lock on every call). A deadline fires at most
+ * {@value #SWEEP_MS} ms late.
  */
 @Component(service = InvokeRouter.class)
 public final class InvokeRouter {
     static final JsonMapper JSON = JsonMapper.builder().build();
     static final int MAX_NOT_READY_RETRIES = 4;
+    static final long SWEEP_MS = 50;
 
     /**
      * What to forward.
@@ -47,7 +53,7 @@ public final class InvokeRouter {
             String sessionKey,
             long deadlineNanos) {}
 
-    private record Pending(MethodCall call, Invoke invoke, int retries, ScheduledFuture<?> timer) {}
+    private record Pending(MethodCall call, Invoke invoke, int retries) {}
 
     private final NodeEvents events;
     private final Map<String, Pending> pending = new ConcurrentHashMap<>();
@@ -60,6 +66,7 @@ public final class InvokeRouter {
     @Activate
     public InvokeRouter(@Reference NodeEvents events) {
         this.events = events;
+        timers.scheduleWithFixedDelay(this::expireDue, SWEEP_MS, SWEEP_MS, TimeUnit.MILLISECONDS);
     }
 
     @Deactivate
@@ -80,9 +87,8 @@ public final class InvokeRouter {
             return;
         }
         long remainingMs = (remainingNanos + 999_999) / 1_000_000; // ceil: the node never gets less than is left
-        String id = UUID.randomUUID().toString();
-        ScheduledFuture<?> timer = timers.schedule(() -> expire(id), remainingNanos, TimeUnit.NANOSECONDS);
-        pending.put(id, new Pending(call, invoke, retries, timer));
+        String id = newInvokeId();
+        pending.put(id, new Pending(call, invoke, retries));
         Map<String, Object> req = new LinkedHashMap<>();
         req.put("id", id);
         req.put("nodeId", invoke.nodeId());
@@ -166,6 +172,27 @@ public final class InvokeRouter {
         return pending.size();
     }
 
+    /**
+     * A random version-4 UUID. The id needs to be unique, not secret: a result is accepted only from the node
+     * the invoke went to, which already knows it. {@link UUID#randomUUID()} draws from the shared
+     * {@code SecureRandom} (a lock and a digest per id) and was a visible share of the invoke path.
+     */
+    static String newInvokeId() {
+        ThreadLocalRandom r = ThreadLocalRandom.current();
+        long msb = (r.nextLong() & ~0xF000L) | 0x4000L;
+        long lsb = (r.nextLong() & ~(0x3L << 62)) | (0x2L << 62);
+        return new UUID(msb, lsb).toString();
+    }
+
+    private void expireDue() {
+        long now = System.nanoTime();
+        pending.forEach((id, p) -> {
+            if (now - p.invoke().deadlineNanos() >= 0) {
+                expire(id);
+            }
+        });
+    }
+
     private void expire(String id) {
         finish(id).ifPresent(p -> {
             events.sendTo(
@@ -177,11 +204,7 @@ public final class InvokeRouter {
     }
 
     private Optional<Pending> finish(String id) {
-        Pending p = pending.remove(id);
-        if (p != null) {
-            p.timer().cancel(false);
-        }
-        return Optional.ofNullable(p);
+        return Optional.ofNullable(pending.remove(id));
     }
 
     private static void putIfPresent(Map<String, Object> m, String key, Object value) {

@@ -31,6 +31,9 @@ import tools.jackson.databind.node.ObjectNode;
 @GatewayMethod(name = "node.invoke", scope = Scopes.WRITE, idempotency = MethodHandler.IDEMPOTENCY_REQUIRED)
 public final class NodeInvokeMethod implements MethodHandler {
     static final long DEFAULT_TIMEOUT_MS = 30_000;
+    /** The longest budget honoured (24 h); larger {@code timeoutMs} values are clamped to it. */
+    static final long MAX_TIMEOUT_MS = 86_400_000;
+
     static final String SYSTEM_RUN = "system.run";
 
     private final NodeRegistry nodes;
@@ -73,7 +76,10 @@ public final class NodeInvokeMethod implements MethodHandler {
         if (SYSTEM_RUN.equals(command)) {
             params = withRunId(params, nodeId, connectionId, sessionKey);
         }
-        long timeoutMs = Math.max(1, p.integer("timeoutMs").orElse(DEFAULT_TIMEOUT_MS));
+        long timeoutMs =
+                Math.min(MAX_TIMEOUT_MS, Math.max(1, p.integer("timeoutMs").orElse(DEFAULT_TIMEOUT_MS)));
+        // The caller's budget may exceed the gateway's handler timeout; the router answers TIMEOUT itself.
+        call.extendDeadline(timeoutMs + DEADLINE_GRACE_MS);
         router.dispatch(
                 call,
                 new InvokeRouter.Invoke(
@@ -105,6 +111,9 @@ public final class NodeInvokeMethod implements MethodHandler {
         }
         return spec;
     }
+
+    /** Headroom past the caller's budget so the router's own TIMEOUT answer comes before the gateway's. */
+    private static final long DEADLINE_GRACE_MS = 5_000;
 
     private static void requireAdmin(MethodCall call) {
         if (!call.scopes().contains(Scopes.ADMIN)) {

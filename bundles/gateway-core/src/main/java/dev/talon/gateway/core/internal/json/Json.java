@@ -48,9 +48,12 @@ public final class Json {
         return WIRE.readTree(text);
     }
 
-    /** Serializes a payload (JsonValue, JsonNode, map, list, record or scalar) to JSON text. */
+    /**
+     * Serializes a payload (JsonValue, JsonNode, map, list, record or scalar) to JSON text, the same text as
+     * {@code WIRE.writeValueAsString}; the common frame values are written without Jackson ({@link JsonWriter}).
+     */
     public static String write(Object value) {
-        return WIRE.writeValueAsString(value);
+        return JsonWriter.write(value);
     }
 
     /** Converts a Jackson tree to the API tree; a null or missing node becomes an empty object. */

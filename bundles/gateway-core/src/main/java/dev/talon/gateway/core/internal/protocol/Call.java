@@ -19,8 +19,12 @@ final class Call implements MethodCall {
     private final String method;
     private final JsonNode rawParams;
     private final AtomicBoolean done = new AtomicBoolean();
-    private final long deadlineNanos;
-    private final long timeoutMs;
+    /** Bound on {@link #extendDeadline} (7 days) so the nanosecond arithmetic cannot overflow. */
+    private static final long MAX_EXTENSION_MS = 7L * 24 * 3_600_000;
+
+    private final long startNanos;
+    private volatile long deadlineNanos;
+    private volatile long timeoutMs;
     private final Deadlines deadlines;
     private final Outcome outcome;
     private volatile JsonValue params;
@@ -44,7 +48,8 @@ final class Call implements MethodCall {
         this.method = method;
         this.rawParams = rawParams;
         this.timeoutMs = timeoutMs;
-        this.deadlineNanos = System.nanoTime() + timeoutMs * 1_000_000L;
+        this.startNanos = System.nanoTime();
+        this.deadlineNanos = startNanos + timeoutMs * 1_000_000L;
         this.deadlines = deadlines;
         deadlines.track(this);
     }
@@ -55,6 +60,19 @@ final class Call implements MethodCall {
 
     long timeoutMs() {
         return timeoutMs;
+    }
+
+    @Override
+    public synchronized void extendDeadline(long timeoutMs) {
+        if (timeoutMs <= 0) {
+            return;
+        }
+        long now = System.nanoTime();
+        long extended = now + Math.min(timeoutMs, MAX_EXTENSION_MS) * 1_000_000L;
+        if (extended - deadlineNanos > 0) {
+            deadlineNanos = extended;
+            this.timeoutMs = (extended - startNanos) / 1_000_000L;
+        }
     }
 
     @Override

@@ -188,7 +188,7 @@ public final class Dispatcher {
             return null;
         }
         String key = method + ":" + k.stringValue();
-        IdempotencyCache.Decision d = idempotency.begin(key, sha256(Json.write(params)));
+        IdempotencyCache.Decision d = idempotency.begin(key, paramsFingerprint(params));
         if (d instanceof IdempotencyCache.Run) {
             return key;
         }
@@ -208,14 +208,28 @@ public final class Dispatcher {
         return IDEMPOTENCY_ANSWERED;
     }
 
-    private static String sha256(String s) {
+    /** Params up to this many chars of JSON are compared as text; longer ones by their SHA-256. */
+    static final int FINGERPRINT_TEXT_MAX = 512;
+
+    private static final ThreadLocal<java.security.MessageDigest> SHA256 = ThreadLocal.withInitial(() -> {
         try {
-            return java.util.HexFormat.of()
-                    .formatHex(java.security.MessageDigest.getInstance("SHA-256")
-                            .digest(s.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            return java.security.MessageDigest.getInstance("SHA-256");
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+    });
+
+    /**
+     * What a repeat's params must equal to replay: their JSON text when short (exact, and cheaper than a
+     * digest), else its SHA-256. The prefixes keep the two forms apart.
+     */
+    static String paramsFingerprint(JsonNode params) {
+        String text = Json.write(params);
+        if (text.length() <= FINGERPRINT_TEXT_MAX) {
+            return "=" + text;
+        }
+        byte[] digest = SHA256.get().digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return "#" + java.util.HexFormat.of().formatHex(digest);
     }
 
     private void timedOut(Call call) {

@@ -1,7 +1,7 @@
 package dev.talon.gateway.core.internal.protocol;
 
 import dev.talon.gateway.api.GatewayException;
-import dev.talon.gateway.core.internal.json.Json;
+import dev.talon.gateway.core.internal.json.JsonWriter;
 import dev.talon.gateway.core.internal.json.RawJson;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -12,19 +12,25 @@ public final class Frames {
 
     /** {@code {"type":"res","id":…,"ok":true,"payload":…}}; the payload is omitted when null. */
     public static String ok(String id, Object payload) {
-        StringBuilder b = new StringBuilder(64)
-                .append("{\"type\":\"res\",\"id\":")
-                .append(quote(id))
-                .append(",\"ok\":true");
+        StringBuilder b = new StringBuilder(
+                        payload instanceof RawJson raw ? raw.json().length() + 64 : 128)
+                .append("{\"type\":\"res\",\"id\":");
+        JsonWriter.quote(b, id);
+        b.append(",\"ok\":true");
         if (payload != null) {
-            b.append(",\"payload\":").append(payload instanceof RawJson raw ? raw.json() : Json.write(payload));
+            b.append(",\"payload\":");
+            JsonWriter.write(b, payload);
         }
         return b.append('}').toString();
     }
 
     /** {@code {"type":"res","id":…,"ok":false,"error":{ErrorShape}}}. */
     public static String error(String id, GatewayException e) {
-        return "{\"type\":\"res\",\"id\":" + quote(id) + ",\"ok\":false,\"error\":" + Json.write(errorShape(e)) + "}";
+        StringBuilder b = new StringBuilder(160).append("{\"type\":\"res\",\"id\":");
+        JsonWriter.quote(b, id);
+        b.append(",\"ok\":false,\"error\":");
+        JsonWriter.write(b, errorShape(e));
+        return b.append('}').toString();
     }
 
     /** The protocol's ErrorShape for {@code e}. */
@@ -49,19 +55,23 @@ public final class Frames {
      * {@code ,"seq":N} can be appended: {@code {"type":"event","event":…,"payload":…[,"stateVersion":…]}.
      */
     public static String eventHead(String event, Object payload, Object stateVersion) {
-        StringBuilder b =
-                new StringBuilder(64).append("{\"type\":\"event\",\"event\":").append(quote(event));
+        StringBuilder b = new StringBuilder(128).append("{\"type\":\"event\",\"event\":");
+        JsonWriter.quote(b, event);
         if (payload != null) {
-            b.append(",\"payload\":").append(Json.write(payload));
+            b.append(",\"payload\":");
+            JsonWriter.write(b, payload);
         }
         if (stateVersion != null) {
-            b.append(",\"stateVersion\":").append(Json.write(stateVersion));
+            b.append(",\"stateVersion\":");
+            JsonWriter.write(b, stateVersion);
         }
         return b.toString();
     }
 
     /** A JSON string literal. */
     public static String quote(String s) {
-        return Json.write(s);
+        StringBuilder b = new StringBuilder(s.length() + 2);
+        JsonWriter.quote(b, s);
+        return b.toString();
     }
 }

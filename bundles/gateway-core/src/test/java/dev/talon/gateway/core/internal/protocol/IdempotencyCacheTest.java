@@ -74,4 +74,19 @@ class IdempotencyCacheTest {
         assertEquals(IdempotencyCache.MAX_ENTRIES, cache.size(), "no sweep ran, the bound still held");
         assertInstanceOf(IdempotencyCache.InFlight.class, cache.begin("m:running", "h"));
     }
+
+    @Test
+    void paramsFingerprintIsTheTextForShortParamsAndADigestForLongOnes() {
+        var json = dev.talon.gateway.core.internal.json.Json.WIRE;
+        String a = Dispatcher.paramsFingerprint(json.readTree("{\"k\":\"1\",\"p\":[1]}"));
+        assertEquals("={\"k\":\"1\",\"p\":[1]}", a);
+        org.junit.jupiter.api.Assertions.assertNotEquals(
+                a, Dispatcher.paramsFingerprint(json.readTree("{\"k\":\"1\",\"p\":[2]}")));
+        String big = "x".repeat(Dispatcher.FINGERPRINT_TEXT_MAX);
+        String h1 = Dispatcher.paramsFingerprint(json.readTree("{\"k\":\"" + big + "1\"}"));
+        String h2 = Dispatcher.paramsFingerprint(json.readTree("{\"k\":\"" + big + "2\"}"));
+        assertEquals(65, h1.length());
+        org.junit.jupiter.api.Assertions.assertTrue(h1.startsWith("#"));
+        org.junit.jupiter.api.Assertions.assertNotEquals(h1, h2);
+    }
 }
