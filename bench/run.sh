@@ -2,7 +2,8 @@
 # Talon load harness: bench/run.sh <handshake|rpc|fanout|idle|invoke|startup> [options]
 # Compiles bench/ on first use (or when its sources change) and runs dev.talon.bench.Main.
 # See docs/PERFORMANCE.md. JVM flags: BENCH_JAVA_OPTS (default -Xmx1g). Extra Maven arguments for the
-# build (e.g. MAVEN_ARGS=-Dmaven.repo.local=/path/to/repo): MAVEN_ARGS (Maven 3.8 does not read it itself).
+# build (e.g. MAVEN_ARGS=-Dmaven.repo.local=/path/to/repo): MAVEN_ARGS (Maven 3.8 does not read it itself;
+# 3.9+ also does, and a repeated -D is harmless).
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
