@@ -3,8 +3,6 @@ package dev.talon.bench;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
-import tools.jackson.core.JsonParser;
-import tools.jackson.core.JsonToken;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -32,30 +30,26 @@ final class Frames {
 
     private Frames() {}
 
-    /** Streams top-level fields only, stopping once {@code type} and its key fields are known. */
+    /** Scans top-level fields only, stopping once {@code type} and its key fields are known. */
     static Frame parse(String text) {
         String type = null, id = null, event = null;
         boolean ok = false, haveOk = false;
-        try (JsonParser p = JSON.createParser(text)) {
-            if (p.nextToken() != JsonToken.START_OBJECT) {
-                throw new BenchException("frame is not a JSON object: " + text);
+        JsonScan scan = JsonScan.object(text);
+        while (scan.next()) {
+            if (scan.keyIs("type")) {
+                type = scan.stringValue();
+            } else if (scan.keyIs("id")) {
+                id = scan.stringValue();
+            } else if (scan.keyIs("event")) {
+                event = scan.stringValue();
+            } else if (scan.keyIs("ok")) {
+                ok = scan.trueValue();
+                haveOk = true;
+            } else {
+                scan.skipValue();
             }
-            while (p.nextToken() == JsonToken.PROPERTY_NAME) {
-                String name = p.currentName();
-                JsonToken t = p.nextToken();
-                switch (name) {
-                    case "type" -> type = p.getString();
-                    case "id" -> id = t == JsonToken.VALUE_STRING ? p.getString() : null;
-                    case "event" -> event = p.getString();
-                    case "ok" -> {
-                        ok = t == JsonToken.VALUE_TRUE;
-                        haveOk = true;
-                    }
-                    default -> p.skipChildren();
-                }
-                if (complete(type, id, haveOk, event)) {
-                    break;
-                }
+            if (complete(type, id, haveOk, event)) {
+                break;
             }
         }
         return new Frame(type, id, ok, event, text);
@@ -142,31 +136,27 @@ final class Frames {
     }
 
     /**
-     * The string field {@code name} of the top-level {@code payload} object, streamed (the rest of the
+     * The string field {@code name} of the top-level {@code payload} object, scanned (the rest of the
      * frame is skipped); null when absent or not a string.
      */
     static String payloadString(String text, String name) {
-        try (JsonParser p = JSON.createParser(text)) {
-            if (p.nextToken() != JsonToken.START_OBJECT) {
+        JsonScan scan = JsonScan.object(text);
+        while (scan.next()) {
+            if (!scan.keyIs("payload")) {
+                scan.skipValue();
+                continue;
+            }
+            JsonScan payload = scan.objectValue();
+            if (payload == null) {
                 return null;
             }
-            while (p.nextToken() == JsonToken.PROPERTY_NAME) {
-                String field = p.currentName();
-                JsonToken t = p.nextToken();
-                if (!"payload".equals(field) || t != JsonToken.START_OBJECT) {
-                    p.skipChildren();
-                    continue;
+            while (payload.next()) {
+                if (payload.keyIs(name)) {
+                    return payload.stringValue();
                 }
-                while (p.nextToken() == JsonToken.PROPERTY_NAME) {
-                    String inner = p.currentName();
-                    JsonToken v = p.nextToken();
-                    if (name.equals(inner)) {
-                        return v == JsonToken.VALUE_STRING ? p.getString() : null;
-                    }
-                    p.skipChildren();
-                }
-                return null;
+                payload.skipValue();
             }
+            return null;
         }
         return null;
     }

@@ -46,7 +46,7 @@ final class InvokeBench implements Command {
         }
         ErrorLog nodeErrors = new ErrorLog();
         List<Metrics> results = new ArrayList<>();
-        try (Target target = Target.from(opts);
+        try (Target target = Target.from(opts, Transport.LOAD_DEFAULT);
                 AdminClient admin = AdminClient.open(target.spec(ConnectSpec.ADMIN))) {
             List<ScriptedNode> nodes = openNodes(target, nodeCount, nodeErrors);
             try {

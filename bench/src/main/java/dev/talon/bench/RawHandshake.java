@@ -26,11 +26,6 @@ import java.util.concurrent.ThreadLocalRandom;
  */
 final class RawHandshake {
     private static final String WS_GUID = "258EAFA5-E914-47DA-95CA-C5AB0DC85B11";
-    private static final int OP_TEXT = 1;
-    private static final int OP_CLOSE = 8;
-    private static final int OP_PING = 9;
-    private static final int OP_PONG = 10;
-    private static final int MAX_FRAME = 32 << 20;
 
     private final Socket socket;
     private final InputStream in;
@@ -62,16 +57,30 @@ final class RawHandshake {
     }
 
     private void upgrade(URI url) throws IOException {
+        String key = newKey();
+        out.write(upgradeRequest(url, key));
+        out.flush();
+        checkUpgrade(readHead(), key);
+    }
+
+    /** A fresh {@code Sec-WebSocket-Key}. */
+    static String newKey() {
         byte[] nonce = new byte[16];
         ThreadLocalRandom.current().nextBytes(nonce);
-        String key = Base64.getEncoder().encodeToString(nonce);
+        return Base64.getEncoder().encodeToString(nonce);
+    }
+
+    /** The HTTP/1.1 upgrade request for {@code url}. */
+    static byte[] upgradeRequest(URI url, String key) {
         String path = url.getRawPath() == null || url.getRawPath().isEmpty() ? "/" : url.getRawPath();
         String request = "GET " + path + " HTTP/1.1\r\nHost: " + url.getHost() + ":" + url.getPort()
                 + "\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: " + key
                 + "\r\nSec-WebSocket-Version: 13\r\n\r\n";
-        out.write(request.getBytes(StandardCharsets.US_ASCII));
-        out.flush();
-        String response = readHead();
+        return request.getBytes(StandardCharsets.US_ASCII);
+    }
+
+    /** Fails unless {@code response} (the head up to the blank line) accepts the upgrade for {@code key}. */
+    static void checkUpgrade(String response, String key) {
         if (!response.startsWith("HTTP/1.1 101")) {
             throw new BenchException(
                     "upgrade refused: " + response.lines().findFirst().orElse(""));
@@ -111,7 +120,7 @@ final class RawHandshake {
             if (f.isEvent("connect.challenge")) {
                 var payload = Frames.tree(f.raw()).path("payload");
                 writeFrame(
-                        OP_TEXT,
+                        WsCodec.OP_TEXT,
                         Frames.connect(
                                         connectId,
                                         spec,
@@ -134,14 +143,14 @@ final class RawHandshake {
             int b0 = readByte();
             int opcode = b0 & 0x0f;
             byte[] payload = readPayload();
-            if (opcode == OP_PING) {
-                writeFrame(OP_PONG, payload);
-            } else if (opcode == OP_CLOSE) {
+            if (opcode == WsCodec.OP_PING) {
+                writeFrame(WsCodec.OP_PONG, payload);
+            } else if (opcode == WsCodec.OP_CLOSE) {
                 int code = payload.length >= 2 ? ((payload[0] & 0xff) << 8) | (payload[1] & 0xff) : 1005;
                 String reason =
                         payload.length > 2 ? new String(payload, 2, payload.length - 2, StandardCharsets.UTF_8) : "";
                 throw new BenchException("closed " + code + " " + reason);
-            } else if (opcode != OP_PONG) {
+            } else if (opcode != WsCodec.OP_PONG) {
                 message.write(payload);
                 if ((b0 & 0x80) != 0) {
                     return message.toString(StandardCharsets.UTF_8);
@@ -161,7 +170,7 @@ final class RawHandshake {
                 len = (len << 8) | readByte();
             }
         }
-        if ((b1 & 0x80) != 0 || len > MAX_FRAME) {
+        if ((b1 & 0x80) != 0 || len > WsCodec.MAX_MESSAGE) {
             throw new BenchException("bad server frame (masked or " + len + " bytes)");
         }
         return in.readNBytes((int) len);
@@ -176,41 +185,22 @@ final class RawHandshake {
     }
 
     private void writeFrame(int opcode, byte[] payload) throws IOException {
-        int headerLen = payload.length < 126 ? 2 : payload.length < 65536 ? 4 : 10;
-        byte[] frame = new byte[headerLen + 4 + payload.length];
-        frame[0] = (byte) (0x80 | opcode);
-        if (headerLen == 2) {
-            frame[1] = (byte) (0x80 | payload.length);
-        } else if (headerLen == 4) {
-            frame[1] = (byte) (0x80 | 126);
-            frame[2] = (byte) (payload.length >>> 8);
-            frame[3] = (byte) payload.length;
-        } else {
-            frame[1] = (byte) (0x80 | 127);
-            for (int i = 0; i < 8; i++) {
-                frame[2 + i] = (byte) ((long) payload.length >>> (56 - 8 * i));
-            }
-        }
-        int mask = ThreadLocalRandom.current().nextInt();
-        for (int i = 0; i < 4; i++) {
-            frame[headerLen + i] = (byte) (mask >>> (24 - 8 * i));
-        }
-        for (int i = 0; i < payload.length; i++) {
-            frame[headerLen + 4 + i] = (byte) (payload[i] ^ frame[headerLen + (i & 3)]);
-        }
+        byte[] frame = new byte[WsCodec.frameLength(payload.length)];
+        WsCodec.encode(
+                opcode, payload, payload.length, ThreadLocalRandom.current().nextInt(), frame, 0);
         out.write(frame);
         out.flush();
     }
 
     /** Sends close 1000 and waits briefly for the gateway's close (or EOF). */
     private void close() throws IOException {
-        writeFrame(OP_CLOSE, new byte[] {0x03, (byte) 0xe8});
+        writeFrame(WsCodec.OP_CLOSE, new byte[] {0x03, (byte) 0xe8});
         socket.setSoTimeout(1000);
         try {
             while (true) {
                 int b0 = readByte();
                 readPayload();
-                if ((b0 & 0x0f) == OP_CLOSE) {
+                if ((b0 & 0x0f) == WsCodec.OP_CLOSE) {
                     return;
                 }
             }

@@ -24,7 +24,7 @@ final class RpcBench implements Command {
             cells.add(new int[] {opts.integer("connections", 32), opts.integer("outstanding", 32)});
         }
         List<Metrics> results = new ArrayList<>();
-        try (Target target = Target.from(opts)) {
+        try (Target target = Target.from(opts, Transport.LOAD_DEFAULT)) {
             for (int[] cell : cells) {
                 RpcLoad load = new RpcLoad(target.spec(ConnectSpec.READ), method, cell[0], cell[1]);
                 Metrics m = load.run(warmup, duration);

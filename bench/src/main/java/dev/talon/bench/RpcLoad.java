@@ -114,6 +114,9 @@ final class RpcLoad {
     /** Per-connection state; frames for one connection arrive serially. */
     private final class Driver implements GatewayClient.FrameHandler {
         private final AtomicLongArray sentAt = new AtomicLongArray(outstanding);
+        /** The seq of the request in flight per slot, 0 when none: a response must match it exactly. */
+        private final AtomicLongArray sentSeq = new AtomicLongArray(outstanding);
+
         private final AtomicLong seq = new AtomicLong();
         private final int index;
         private GatewayClient client;
@@ -134,6 +137,7 @@ final class RpcLoad {
             long n = seq.incrementAndGet();
             String body = params.json(index, n);
             sentAt.set(slot, System.nanoTime());
+            sentSeq.set(slot, n);
             client.send(Frames.request(slot + ":" + n, method, body));
         }
 
@@ -145,9 +149,10 @@ final class RpcLoad {
             long now = System.nanoTime();
             int slot = slotOf(f.id());
             if (slot < 0) {
-                errors.add("response with unknown id " + f.id());
+                errors.add("response with an unknown or repeated id " + f.id());
                 return;
             }
+            sentSeq.set(slot, 0);
             if (!f.ok()) {
                 errors.add(Frames.error(f));
             } else if (now >= measureStart && now < measureEnd) {
@@ -160,11 +165,16 @@ final class RpcLoad {
             }
         }
 
+        /** The slot of an outstanding {@code <slot>:<seq>} id, or -1 for any other id (or a repeat). */
         private int slotOf(String id) {
             int colon = id == null ? -1 : id.indexOf(':');
             try {
                 int slot = colon < 0 ? -1 : Integer.parseInt(id, 0, colon, 10);
-                return slot < outstanding ? slot : -1;
+                if (slot < 0 || slot >= outstanding) {
+                    return -1;
+                }
+                long n = Long.parseLong(id, colon + 1, id.length(), 10);
+                return n != 0 && n == sentSeq.get(slot) ? slot : -1;
             } catch (NumberFormatException e) {
                 return -1;
             }

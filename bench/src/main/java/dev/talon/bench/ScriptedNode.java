@@ -72,7 +72,9 @@ final class ScriptedNode implements GatewayClient.FrameHandler {
                     "r" + ids.incrementAndGet(), "node.invoke.result", "{\"id\":" + quote(id) + resultTail));
             answered.incrementAndGet();
         } else if (f.isRes()) {
-            if (!f.ok()) {
+            if (f.id() == null || !f.id().startsWith("r")) {
+                errors.add("node " + nodeId.substring(0, 8) + " got a response with an unknown id " + f.id());
+            } else if (!f.ok()) {
                 errors.add("node " + nodeId.substring(0, 8) + " node.invoke.result " + Frames.error(f));
             }
         } else if (f.isEvent("node.pair.resolved")) {

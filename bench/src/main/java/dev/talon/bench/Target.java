@@ -24,10 +24,15 @@ final class Target implements AutoCloseable {
 
     /** Uses {@code --url}, {@code --client}, {@code --signer} and the token from {@link #token(Options)}. */
     static Target from(Options opts) {
+        return from(opts, Transport.DEFAULT);
+    }
+
+    /** As {@link #from(Options)}, with {@code defaultClient} when {@code --client} is not given. */
+    static Target from(Options opts, String defaultClient) {
         return new Target(
                 loopbackUrl(opts.str("url", DEFAULT_URL)),
                 token(opts),
-                Transport.create(opts.str("client", Transport.DEFAULT)),
+                Transport.create(opts.str("client", defaultClient)),
                 signer(opts));
     }
 

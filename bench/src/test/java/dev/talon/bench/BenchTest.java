@@ -14,6 +14,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Runs every subcommand briefly against {@link FakeGateway}. */
 @Timeout(60)
@@ -75,30 +77,13 @@ class BenchTest {
         assertEquals(4, m.get("errors"));
     }
 
-    @Test
-    void rpcWithJettyClient() throws Exception {
+    @ParameterizedTest
+    @ValueSource(strings = {"jdk", "jetty", "raw"})
+    void rpcRunsWithEveryClient(String client) throws Exception {
         Metrics m = bench(
                 "rpc",
                 "--client",
-                "jetty",
-                "--connections",
-                "4",
-                "--outstanding",
-                "8",
-                "--warmup",
-                "0.2",
-                "--duration",
-                "0.8");
-        assertTrue(m.get("req_per_s") > 0, m.toString());
-        assertEquals(0, m.get("errors"));
-    }
-
-    @Test
-    void rpcWithJdkClient() throws Exception {
-        Metrics m = bench(
-                "rpc",
-                "--client",
-                "jdk",
+                client,
                 "--connections",
                 "4",
                 "--outstanding",
@@ -146,10 +131,13 @@ class BenchTest {
         assertTrue(m.get("deliveries_per_s") > 0);
     }
 
-    @Test
-    void invokeApprovesScriptedNodesAndRoundTripsThroughThem() throws Exception {
+    @ParameterizedTest
+    @ValueSource(strings = {"raw", "jdk"})
+    void invokeApprovesScriptedNodesAndRoundTripsThroughThem(String client) throws Exception {
         Metrics m = bench(
                 "invoke",
+                "--client",
+                client,
                 "--nodes",
                 "2",
                 "--connections",

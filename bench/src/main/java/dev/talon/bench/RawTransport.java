@@ -1,0 +1,255 @@
+package dev.talon.bench;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A lean blocking client: one socket and one reader thread per connection. Handler callbacks run on
+ * the reader thread, so a load loop that sends its next request from {@code onText} needs no thread
+ * hand-off. Frames sent from the reader thread are gathered and written with one {@code write} once
+ * every complete frame of the last read is handled; frames sent from other threads are written at
+ * once, one {@code write} per frame. Costs one platform thread per connection, so it suits the load
+ * benchmarks (tens of connections), not {@code idle} (thousands).
+ */
+final class RawTransport implements Transport {
+    private static final int CONNECT_TIMEOUT_MS = 10_000;
+    private static final int READ_BUFFER = 64 * 1024;
+    private static final int FLUSH_AT = 64 * 1024;
+    private static final AtomicInteger THREADS = new AtomicInteger();
+
+    @Override
+    public CompletableFuture<WsConn> connect(URI uri, WsHandler handler) {
+        Conn conn = new Conn(uri, handler);
+        Thread t = new Thread(conn::run, "raw-ws-" + THREADS.incrementAndGet());
+        t.setDaemon(true);
+        conn.reader = t;
+        t.start();
+        return conn.opened;
+    }
+
+    @Override
+    public void close() {
+        // Reader threads end with their sockets; they are daemons.
+    }
+
+    private static final class Conn implements WsConn, WsCodec.Sink {
+        private final URI uri;
+        private final WsHandler handler;
+        private final CompletableFuture<WsConn> opened = new CompletableFuture<>();
+        private final WsCodec codec = new WsCodec(this);
+        private final Socket socket = new Socket();
+        private final AtomicBoolean finished = new AtomicBoolean();
+        private volatile Thread reader;
+        private volatile boolean closeSent;
+        private volatile String writeFailure;
+        private OutputStream out;
+        /** Guarded by {@code this}: the encode buffer for sends from threads other than the reader. */
+        private byte[] direct = new byte[4096];
+        /** Reader thread only: frames sent while handling one read, written together afterwards. */
+        private byte[] gathered = new byte[16 * 1024];
+
+        private int gatheredLength;
+        private byte[] in = new byte[READ_BUFFER];
+        private int inLength;
+
+        Conn(URI uri, WsHandler handler) {
+            this.uri = uri;
+            this.handler = handler;
+        }
+
+        void run() {
+            try {
+                open();
+            } catch (IOException | RuntimeException e) {
+                closeQuietly();
+                opened.completeExceptionally(e);
+                return;
+            }
+            handler.onOpen(this);
+            opened.complete(this);
+            try {
+                readLoop();
+            } catch (IOException | RuntimeException e) {
+                String why = writeFailure != null ? writeFailure : GatewayClient.rootMessage(e);
+                finish(() -> handler.onError(new BenchException(why, e)));
+            }
+        }
+
+        private void open() throws IOException {
+            socket.setTcpNoDelay(true);
+            socket.setSoTimeout(CONNECT_TIMEOUT_MS);
+            socket.connect(new InetSocketAddress(uri.getHost(), uri.getPort()), CONNECT_TIMEOUT_MS);
+            out = socket.getOutputStream();
+            String key = RawHandshake.newKey();
+            out.write(RawHandshake.upgradeRequest(uri, key));
+            RawHandshake.checkUpgrade(readHead(socket.getInputStream()), key);
+            socket.setSoTimeout(0);
+        }
+
+        /** Reads into {@link #in} up to the blank line; bytes after it stay there as the first frames. */
+        private String readHead(InputStream is) throws IOException {
+            while (true) {
+                for (int i = 3; i < inLength; i++) {
+                    if (in[i - 3] == '\r' && in[i - 2] == '\n' && in[i - 1] == '\r' && in[i] == '\n') {
+                        String head = new String(in, 0, i + 1, StandardCharsets.US_ASCII);
+                        inLength -= i + 1;
+                        System.arraycopy(in, i + 1, in, 0, inLength);
+                        return head;
+                    }
+                }
+                int n = inLength == in.length ? -1 : is.read(in, inLength, in.length - inLength);
+                if (n < 0) {
+                    throw new BenchException("connection closed during the upgrade");
+                }
+                inLength += n;
+            }
+        }
+
+        private void readLoop() throws IOException {
+            InputStream is = socket.getInputStream();
+            while (true) {
+                int consumed = codec.decode(in, 0, inLength);
+                flushGathered();
+                if (finished.get()) {
+                    return;
+                }
+                inLength -= consumed;
+                System.arraycopy(in, consumed, in, 0, inLength);
+                if (inLength == in.length) {
+                    in = Arrays.copyOf(in, Math.min(2 * in.length, WsCodec.MAX_MESSAGE + 14));
+                }
+                int n = is.read(in, inLength, in.length - inLength);
+                if (n < 0) {
+                    finish(() -> handler.onClose(1006, "EOF without a close frame"));
+                    return;
+                }
+                inLength += n;
+            }
+        }
+
+        @Override
+        public void onText(String text) {
+            handler.onText(text);
+        }
+
+        @Override
+        public void onPing(byte[] buf, int off, int len) {
+            sendFrame(WsCodec.OP_PONG, Arrays.copyOfRange(buf, off, off + len));
+        }
+
+        @Override
+        public void onClose(int code, String reason) {
+            if (!closeSent) {
+                sendFrame(WsCodec.OP_CLOSE, closePayload(code));
+            }
+            finish(() -> handler.onClose(code, reason));
+        }
+
+        private static byte[] closePayload(int code) {
+            return code == 1005 ? new byte[0] : new byte[] {(byte) (code >>> 8), (byte) code};
+        }
+
+        /** Runs {@code report} (one of onClose/onError) only for the first way the connection ends. */
+        private void finish(Runnable report) {
+            if (finished.compareAndSet(false, true)) {
+                try {
+                    flushGathered();
+                } catch (IOException e) {
+                    // the peer is gone; the report below says how the connection ended
+                }
+                closeQuietly();
+                report.run();
+            }
+        }
+
+        @Override
+        public void send(String text) {
+            sendFrame(WsCodec.OP_TEXT, text.getBytes(StandardCharsets.UTF_8));
+        }
+
+        private void sendFrame(int opcode, byte[] payload) {
+            int len = WsCodec.frameLength(payload.length);
+            int mask = ThreadLocalRandom.current().nextInt();
+            if (Thread.currentThread() == reader && !finished.get()) {
+                if (gatheredLength + len > gathered.length) {
+                    gathered = Arrays.copyOf(gathered, Math.max(gatheredLength + len, 2 * gathered.length));
+                }
+                gatheredLength = WsCodec.encode(opcode, payload, payload.length, mask, gathered, gatheredLength);
+                if (gatheredLength >= FLUSH_AT) {
+                    writeOrAbort(() -> flushGathered());
+                }
+                return;
+            }
+            writeOrAbort(() -> {
+                synchronized (this) {
+                    if (len > direct.length) {
+                        direct = new byte[Math.max(len, 2 * direct.length)];
+                    }
+                    out.write(direct, 0, WsCodec.encode(opcode, payload, payload.length, mask, direct, 0));
+                }
+            });
+        }
+
+        private void flushGathered() throws IOException {
+            if (gatheredLength > 0) {
+                synchronized (this) {
+                    out.write(gathered, 0, gatheredLength);
+                }
+                gatheredLength = 0;
+            }
+        }
+
+        /** A failed write closes the socket; the reader thread then reports it (callbacks never overlap). */
+        private void writeOrAbort(IoAction write) {
+            try {
+                write.run();
+            } catch (IOException e) {
+                if (writeFailure == null) {
+                    writeFailure = "write failed: " + GatewayClient.rootMessage(e);
+                }
+                closeQuietly();
+            }
+        }
+
+        @Override
+        public void close() {
+            if (!closeSent && !finished.get()) {
+                closeSent = true;
+                sendFrame(WsCodec.OP_CLOSE, closePayload(1000));
+            }
+        }
+
+        @Override
+        public void abort() {
+            closeQuietly();
+        }
+
+        @Override
+        public boolean isOpen() {
+            return !finished.get() && !closeSent && !socket.isClosed();
+        }
+
+        private void closeQuietly() {
+            try {
+                socket.close();
+            } catch (IOException e) {
+                // closing only frees the descriptor; nothing to report
+            }
+        }
+    }
+
+    @FunctionalInterface
+    private interface IoAction {
+        void run() throws IOException;
+    }
+}
