@@ -24,7 +24,7 @@ public final class CanvasSurface implements HelloContributor, ConnectionObserver
 
     @Override
     public void contribute(Hello hello) {
-        if ("node".equals(hello.role()) && canvasCapable(hello.client())) {
+        if ("node".equals(hello.role()) && host.enabled() && canvasCapable(hello.client())) {
             hello.pluginSurfaceUrl(
                     CanvasHost.SURFACE,
                     host.mint(hello.httpBaseUrl(), hello.connectionId()).url());

@@ -35,6 +35,9 @@ public final class NodePluginSurfaceRefreshMethod implements MethodHandler {
         if (!CanvasHost.SURFACE.equals(surface)) {
             throw GatewayException.invalidRequest("unknown plugin surface: " + surface);
         }
+        if (!host.enabled()) {
+            throw GatewayException.invalidRequest("plugin surface disabled: " + surface);
+        }
         if (!CanvasSurface.canvasCapable(call.client())) {
             throw GatewayException.invalidRequest("plugin surface not declared by this node: " + surface);
         }
