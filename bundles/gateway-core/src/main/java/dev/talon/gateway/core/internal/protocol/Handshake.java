@@ -41,8 +41,7 @@ public final class Handshake {
     public Handshake(GatewayContext ctx, java.util.function.Consumer<Connection> settled) {
         this.ctx = ctx;
         this.settled = settled;
-        this.rateLimiter =
-                new AuthRateLimiter(() -> ctx.settings().get().security().rateLimit(), System::currentTimeMillis);
+        this.rateLimiter = ctx.authRateLimiter();
     }
 
     public void process(Connection c, String text) {
