@@ -154,7 +154,8 @@ public final class Handshake {
                 directLocal,
                 r.deviceId(),
                 r.deviceFamily(),
-                r.isNodeRole() ? r.surface() : dev.talon.gateway.api.NodeSurface.NONE);
+                r.isNodeRole() ? r.surface() : dev.talon.gateway.api.NodeSurface.NONE,
+                r.maxProtocol());
         Principal p = new Principal(
                 r.isNodeRole() ? "node" : "operator",
                 a.scopes(),
