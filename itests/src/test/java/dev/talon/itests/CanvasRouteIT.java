@@ -3,7 +3,6 @@ package dev.talon.itests;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
-import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Arrays;
@@ -26,48 +25,37 @@ public class CanvasRouteIT extends GatewayTestSupport {
                 .orElseThrow(() -> new AssertionError("node-canvas is not in the shipped bundle set"));
     }
 
-    private static int status(String path) {
-        try {
-            return httpGet(port(), path).statusCode();
-        } catch (IOException e) {
-            return -1;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
     @Test
     public void canvasRouteFollowsItsBundleStopAndStart() throws Exception {
-        Await.until("canvas host answers 200", WAIT, () -> status(CANVAS) == 200);
+        Await.until("canvas host answers 200", WAIT, () -> httpStatus(CANVAS) == 200);
         HttpResponse<String> root = httpGet(port(), CANVAS);
         assertTrue(root.body(), root.body().contains("Talon canvas"));
         assertEquals(
                 "nosniff", root.headers().firstValue("X-Content-Type-Options").orElse(""));
-        assertEquals(200, status("/__openclaw__/a2ui/"));
+        assertEquals(200, httpStatus("/__openclaw__/a2ui/"));
 
         Bundle canvas = canvasBundle();
         try {
             canvas.stop();
-            assertEquals("stopping the bundle removes the route at once", 404, status(CANVAS));
-            assertEquals(404, status("/__openclaw__/a2ui/a2ui.js"));
-            assertEquals(200, status("/readyz"));
+            assertEquals("stopping the bundle removes the route at once", 404, httpStatus(CANVAS));
+            assertEquals(404, httpStatus("/__openclaw__/a2ui/a2ui.js"));
+            assertEquals(200, httpStatus("/readyz"));
         } finally {
             canvas.start();
         }
-        Await.until("canvas host is back after start", WAIT, () -> status(CANVAS) == 200);
+        Await.until("canvas host is back after start", WAIT, () -> httpStatus(CANVAS) == 200);
     }
 
     @Test
     public void traversalIsRefusedAndCorePathsCannotBeShadowed() throws BundleException {
-        Await.until("canvas host answers 200", WAIT, () -> status(CANVAS) == 200);
+        Await.until("canvas host answers 200", WAIT, () -> httpStatus(CANVAS) == 200);
         for (String p : new String[] {
             CANVAS + "%2e%2e/%2e%2e/talon.json", CANVAS + "..%2f..%2ftalon.json", CANVAS + ".%2e/talon.json"
         }) {
-            int s = status(p);
+            int s = httpStatus(p);
             assertTrue(p + " -> " + s, s == 400 || s == 404);
         }
-        assertEquals(404, status("/__talon__/nothing-here"));
-        assertEquals(404, status("/__openclaw__/cap/not-a-capability/"));
+        assertEquals(404, httpStatus("/__talon__/nothing-here"));
+        assertEquals(404, httpStatus("/__openclaw__/cap/not-a-capability/"));
     }
 }

@@ -29,7 +29,7 @@ import tools.jackson.databind.JsonNode;
 public class ConfigReloadIT extends GatewayTestSupport {
     static final long APPLY_WITHIN_MS = 2_000;
     private static final Duration APPLY_WITHIN = Duration.ofMillis(APPLY_WITHIN_MS);
-    private static final String REJECTED = "rejected, keeping the last good configuration";
+    static final String REJECTED = "rejected, keeping the last good configuration";
 
     /** Puts the original file back and waits until the original port and token work again. */
     @After
@@ -158,7 +158,7 @@ public class ConfigReloadIT extends GatewayTestSupport {
         return stateDir().resolve("logs/talon.log");
     }
 
-    private static long logSize() {
+    static long logSize() {
         try {
             return Files.size(log());
         } catch (NoSuchFileException e) {
@@ -168,7 +168,7 @@ public class ConfigReloadIT extends GatewayTestSupport {
         }
     }
 
-    private static String logSince(long offset) {
+    static String logSince(long offset) {
         try {
             byte[] all = Files.readAllBytes(log());
             return new String(

@@ -179,6 +179,18 @@ public abstract class GatewayTestSupport {
                 HttpResponse.BodyHandlers.ofString());
     }
 
+    /** The status of GET {@code path} on this class's port, or -1 when nothing answers. */
+    protected static int httpStatus(String path) {
+        try {
+            return httpGet(port(), path).statusCode();
+        } catch (IOException e) {
+            return -1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** A port that was free on the loopback interface a moment ago. */
     protected static int freePort() {
         try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {

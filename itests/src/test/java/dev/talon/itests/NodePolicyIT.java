@@ -121,6 +121,47 @@ public class NodePolicyIT extends GatewayTestSupport {
     }
 
     @Test
+    public void aLegacyV3NodeHasItsPluginOwnedCapabilitiesWithheld() {
+        writeConfig(stateDir(), withCommands("\"canvas.present\"", ""));
+        FakeNode.Declared canvasNode = FakeNode.Declared.linux("system.which", "canvas.present");
+        try (WsTestClient op = admin();
+                FakeNode v4 = FakeNode.connect(port(), TOKEN, canvasNode);
+                FakeNode v3 = FakeNode.connect(port(), TOKEN, canvasNode.withProtocols(3, 3))) {
+            assertTrue(
+                    "a v4 node gets its canvas URL",
+                    v4.connectResponse.path("payload").path("pluginSurfaceUrls").has("canvas"));
+            assertFalse(
+                    "a v3 node gets no plugin surface URLs",
+                    v3.connectResponse.path("payload").path("pluginSurfaceUrls").has("canvas"));
+
+            approve(op, v4.id());
+            approve(op, v3.id());
+            Await.until(
+                    "canvas.present is invocable on the v4 node", APPLY, () -> lists(op, v4.id(), "canvas.present"));
+            assertTrue(lists(op, v3.id(), "system.which"));
+            assertFalse("plugin-owned commands are not effective on v3", lists(op, v3.id(), "canvas.present"));
+            assertEquals(
+                    "plugin-owned command withheld from a protocol 3 node",
+                    reason(invokeRefused(op, v3.id(), "canvas.present", Map.of("url", "https://example.invalid/"))));
+
+            assertTrue(v4.ws.call("node.pluginSurface.refresh", Map.of("surface", "canvas"))
+                    .path("ok")
+                    .asBoolean());
+            assertUnauthorizedNode(v3.ws.call("node.pluginSurface.refresh", Map.of("surface", "canvas")));
+            Map<String, Object> tool = Map.of("pluginId", "demo", "name", "lookup", "description", "Looks things up");
+            assertUnauthorizedNode(v3.ws.call("node.pluginTools.update", Map.of("tools", List.of(tool))));
+            assertTrue(v4.ws.call("node.pluginTools.update", Map.of("tools", List.of(tool)))
+                    .path("ok")
+                    .asBoolean());
+        }
+    }
+
+    private static void assertUnauthorizedNode(JsonNode res) {
+        assertEquals(res.toString(), "INVALID_REQUEST", text(res.path("error").path("code")));
+        assertEquals("unauthorized role: node", text(res.path("error").path("message")));
+    }
+
+    @Test
     public void nodeCatalogUpdatesAreValidatedAndStored() {
         try (WsTestClient op = admin();
                 FakeNode n = FakeNode.connect(port(), TOKEN, FakeNode.Declared.linux("system.which"))) {

@@ -27,6 +27,14 @@ public interface NodeCommand {
      * are never allowed by default, whatever a family declares. Absent: only the protocol's platform defaults apply.
      */
     String DEFAULT_PLATFORMS = "node.command.defaultPlatforms";
+    /**
+     * Service property (String): the plugin that owns the command (e.g. {@code canvas}), absent or empty for
+     * core node commands. Plugin-owned commands are withheld from nodes admitted through the protocol's N-1
+     * window ({@link dev.talon.gateway.api.ClientInfo#legacyProtocol()}, protocol §3.1).
+     *
+     * @since 1.1
+     */
+    String PLUGIN = "node.command.plugin";
 
     /** Invocable once the node's command surface is approved; needs {@code operator.write}. */
     String DANGER_SAFE = "safe";

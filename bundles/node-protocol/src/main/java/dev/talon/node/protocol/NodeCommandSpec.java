@@ -24,4 +24,7 @@ public @interface NodeCommandSpec {
 
     /** Platforms allowing the command by default; becomes {@code node.command.defaultPlatforms}. */
     String[] defaultPlatforms() default {};
+
+    /** The owning plugin, e.g. {@code canvas}; becomes {@code node.command.plugin}. Empty: a core command. */
+    String plugin() default "";
 }

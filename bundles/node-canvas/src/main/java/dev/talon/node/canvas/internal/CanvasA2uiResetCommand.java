@@ -7,6 +7,7 @@ import org.osgi.service.component.annotations.Component;
 /** {@code canvas.a2ui.reset} (DANGER_SAFE): clears the node's A2UI surface. */
 @Component(service = NodeCommand.class)
 @NodeCommandSpec(
+        plugin = CanvasHost.SURFACE,
         name = "canvas.a2ui.reset",
         danger = NodeCommand.DANGER_SAFE,
         params_schema = "/schema/canvas.a2ui.reset.json")

@@ -48,10 +48,15 @@ public final class CanvasHost {
                 description =
                         "How long a capability URL handed to a node stays valid (10000-86400000, default 600000).")
         long capabilityTtlMs() default DEFAULT_TTL_MS;
+
+        @AttributeDefinition(
+                name = "Enabled",
+                description = "Serve /__openclaw__/canvas/, /__openclaw__/a2ui/ and node capability URLs.")
+        boolean enabled() default true;
     }
 
     /** The settings in force, swapped in one assignment. */
-    record Settings(CanvasFiles files, long ttlMs) {}
+    record Settings(CanvasFiles files, long ttlMs, boolean enabled) {}
 
     private final StateDirectory state;
     private final Capabilities capabilities = new Capabilities(System::currentTimeMillis);
@@ -63,9 +68,14 @@ public final class CanvasHost {
         configure(config);
     }
 
+    /** A bad change (e.g. a root that cannot be created) keeps the settings in force, so the host stays up. */
     @Modified
     void modified(Config config) {
-        configure(config);
+        try {
+            configure(config);
+        } catch (IllegalArgumentException | UncheckedIOException e) {
+            LOG.warn("Canvas host configuration rejected, keeping the last good one: {}", e.getMessage());
+        }
     }
 
     private void configure(Config config) {
@@ -75,13 +85,28 @@ public final class CanvasHost {
         }
         Path root;
         try {
-            root = config.root().isBlank() ? state.data("canvas") : Paths.get(config.root());
+            root = config.root().isBlank() ? state.data("canvas") : resolve(config.root());
             prepare(root);
         } catch (IOException e) {
             throw new UncheckedIOException("root: cannot prepare the canvas root " + config.root(), e);
         }
-        settings = new Settings(new CanvasFiles(root), ttl);
-        LOG.info("Canvas host serving {} (capabilities live {} ms)", root, ttl);
+        settings = new Settings(new CanvasFiles(root), ttl, config.enabled());
+        if (config.enabled()) {
+            LOG.info("Canvas host serving {} (capabilities live {} ms)", root, ttl);
+        } else {
+            LOG.info("Canvas host disabled (enabled=false)");
+        }
+    }
+
+    /** An absolute path, or one below the user's home for a leading {@code ~/}; relative paths are refused. */
+    static Path resolve(String configured) {
+        Path p = configured.startsWith("~/")
+                ? Paths.get(System.getProperty("user.home")).resolve(configured.substring(2))
+                : Paths.get(configured);
+        if (!p.isAbsolute()) {
+            throw new IllegalArgumentException("root: must be an absolute path or start with ~/, not " + configured);
+        }
+        return p.normalize();
     }
 
     /** Creates the root with a small default page (and {@code documents/}) when it has no index yet. */
@@ -101,6 +126,11 @@ public final class CanvasHost {
 
     long ttlMs() {
         return settings.ttlMs();
+    }
+
+    /** Whether the host serves anything (routes answer 404 and nodes get no capability URL when not). */
+    boolean enabled() {
+        return settings.enabled();
     }
 
     /** A capability URL for the canvas surface of one node connection. */

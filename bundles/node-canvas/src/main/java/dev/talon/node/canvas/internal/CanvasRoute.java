@@ -23,6 +23,10 @@ public final class CanvasRoute implements HttpRoute {
 
     @Override
     public void handle(HttpExchange exchange) throws IOException {
+        if (!host.enabled()) {
+            HostResponses.notFound(exchange);
+            return;
+        }
         host.files().serve(exchange, exchange.routePath());
     }
 }

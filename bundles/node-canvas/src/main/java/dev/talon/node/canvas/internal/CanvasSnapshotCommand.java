@@ -7,6 +7,7 @@ import org.osgi.service.component.annotations.Component;
 /** {@code canvas.snapshot} (DANGER_SAFE): captures the canvas content as an image. */
 @Component(service = NodeCommand.class)
 @NodeCommandSpec(
+        plugin = CanvasHost.SURFACE,
         name = "canvas.snapshot",
         danger = NodeCommand.DANGER_SAFE,
         params_schema = "/schema/canvas.snapshot.json")

@@ -24,7 +24,10 @@ public final class CanvasSurface implements HelloContributor, ConnectionObserver
 
     @Override
     public void contribute(Hello hello) {
-        if ("node".equals(hello.role()) && canvasCapable(hello.client())) {
+        if ("node".equals(hello.role())
+                && host.enabled()
+                && !hello.client().legacyProtocol() // plugin-owned: withheld from v3 nodes (§3.1)
+                && canvasCapable(hello.client())) {
             hello.pluginSurfaceUrl(
                     CanvasHost.SURFACE,
                     host.mint(hello.httpBaseUrl(), hello.connectionId()).url());

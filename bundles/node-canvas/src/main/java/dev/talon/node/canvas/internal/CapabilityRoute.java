@@ -34,7 +34,7 @@ public final class CapabilityRoute implements HttpRoute {
         String rest = exchange.routePath();
         int slash = rest.indexOf('/');
         String token = slash < 0 ? rest : rest.substring(0, slash);
-        if (host.capabilities().check(token).isEmpty()) {
+        if (!host.enabled() || host.capabilities().check(token).isEmpty()) {
             HostResponses.notFound(exchange);
             return;
         }

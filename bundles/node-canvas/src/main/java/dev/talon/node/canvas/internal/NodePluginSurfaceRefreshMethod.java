@@ -14,7 +14,8 @@ import org.osgi.service.component.annotations.Reference;
 /**
  * {@code node.pluginSurface.refresh {surface, observedUrl?}} (protocol §3.6): a fresh capability URL for the
  * calling node's canvas surface, {@code {surface, pluginSurfaceUrls:{canvas:url}, expiresAtMs}}. Older
- * capabilities stay valid until they expire, so a loaded page keeps working.
+ * capabilities stay valid until they expire, so a loaded page keeps working. A node admitted through the v3
+ * window gets {@code INVALID_REQUEST "unauthorized role: node"}: plugin capabilities are withheld (§3.1).
  */
 @Component(service = MethodHandler.class)
 @GatewayMethod(
@@ -34,6 +35,12 @@ public final class NodePluginSurfaceRefreshMethod implements MethodHandler {
         String surface = call.paramsObject().string("surface").orElse("");
         if (!CanvasHost.SURFACE.equals(surface)) {
             throw GatewayException.invalidRequest("unknown plugin surface: " + surface);
+        }
+        if (call.client().legacyProtocol()) {
+            throw GatewayException.invalidRequest("unauthorized role: node"); // v3 window (§3.1, §3.6)
+        }
+        if (!host.enabled()) {
+            throw GatewayException.invalidRequest("plugin surface disabled: " + surface);
         }
         if (!CanvasSurface.canvasCapable(call.client())) {
             throw GatewayException.invalidRequest("plugin surface not declared by this node: " + surface);

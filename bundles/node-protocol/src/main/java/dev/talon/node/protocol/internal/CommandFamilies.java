@@ -41,9 +41,16 @@ public final class CommandFamilies {
      * @param family the declaring bundle's symbolic name
      * @param serviceId the declaring service
      * @param defaultPlatforms platforms on which the family allows the command by default ({@code *}: all)
+     * @param plugin the owning plugin ({@link NodeCommand#PLUGIN}), or null for a core command
      */
     public record Spec(
-            String name, String danger, Schema schema, String family, long serviceId, Set<String> defaultPlatforms) {
+            String name,
+            String danger,
+            Schema schema,
+            String family,
+            long serviceId,
+            Set<String> defaultPlatforms,
+            String plugin) {
         boolean allowedByDefaultOn(String platformId) {
             return defaultPlatforms.contains("*") || defaultPlatforms.contains(platformId);
         }
@@ -72,7 +79,8 @@ public final class CommandFamilies {
                         schema(b, ref.getProperty(NodeCommand.PARAMS_SCHEMA), n),
                         b == null ? "?" : b.getSymbolicName(),
                         id,
-                        strings(ref.getProperty(NodeCommand.DEFAULT_PLATFORMS))));
+                        strings(ref.getProperty(NodeCommand.DEFAULT_PLATFORMS)),
+                        ref.getProperty(NodeCommand.PLUGIN) instanceof String p && !p.isBlank() ? p : null));
     }
 
     void unbindCommand(ServiceReference<NodeCommand> ref) {

@@ -63,8 +63,15 @@ public final class NodePolicy {
         return policy;
     }
 
+    /** Refusal reason for a plugin-owned command on a node admitted through the v3 window (protocol §3.1). */
+    static final String PLUGIN_WITHHELD = "plugin-owned command withheld from a protocol 3 node";
+
     /** Why the policy refuses {@code command} for the node {@code client}, or null when it allows it. */
     public String refusal(ClientInfo client, String command) {
+        if (client.legacyProtocol()
+                && families.get(command).map(CommandFamilies.Spec::plugin).isPresent()) {
+            return PLUGIN_WITHHELD;
+        }
         String platform = CommandPolicy.platformId(client.platform(), client.deviceFamily());
         return policy.refusal(command, platform, families.defaultsFor(platform), talk(client));
     }

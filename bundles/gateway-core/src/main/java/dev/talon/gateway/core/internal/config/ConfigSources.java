@@ -37,8 +37,18 @@ public final class ConfigSources {
         this.flags = flags;
     }
 
-    /** The merged result: properties for Configuration Admin and non-fatal warnings. */
-    public record Merged(Hashtable<String, Object> properties, List<String> warnings) {}
+    /**
+     * The merged result.
+     *
+     * @param properties the gateway PID's properties
+     * @param warnings non-fatal warnings
+     * @param sections the properties of the other PIDs fed from {@code talon.json} ({@link ConfigSections}), null
+     *     for a PID the file does not configure
+     */
+    public record Merged(
+            Hashtable<String, Object> properties,
+            List<String> warnings,
+            Map<String, Hashtable<String, Object>> sections) {}
 
     /**
      * Merges {@code file} (the parsed, schema-valid {@code talon.json}, or null when absent) with env and flags.
@@ -92,7 +102,7 @@ public final class ConfigSources {
             warnings.add("gateway.auth.mode is token but no token is configured: every connect will be refused"
                     + " (set gateway.auth.token or TALON_GATEWAY_TOKEN)");
         }
-        return new Merged(p, warnings);
+        return new Merged(p, warnings, ConfigSections.extract(file));
     }
 
     /**

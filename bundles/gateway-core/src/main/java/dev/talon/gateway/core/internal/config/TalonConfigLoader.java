@@ -7,11 +7,16 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Dictionary;
+import java.util.Hashtable;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.osgi.framework.Constants;
+import org.osgi.framework.InvalidSyntaxException;
 import org.osgi.service.cm.Configuration;
 import org.osgi.service.cm.ConfigurationAdmin;
 import org.osgi.service.component.annotations.Activate;
@@ -25,7 +30,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Loads {@code <state dir>/talon.json}, merges env and CLI flags, validates, and pushes the result into
- * Configuration Admin under {@link GatewayConfig#PID}. Polls the file every {@value #POLL_MS} ms so an edit
+ * Configuration Admin under {@link GatewayConfig#PID}, and the sections declared in {@link ConfigSections} under
+ * their bundles' PIDs. Polls the file every {@value #POLL_MS} ms so an edit
  * applies within a second; an invalid edit is logged (key and reason) and the last good config stays.
  *
  * <p>Immediate because nothing needs to reference it for it to do its job: it is the config source.
@@ -117,6 +123,10 @@ public final class TalonConfigLoader {
             merged.warnings().forEach(w -> LOG.warn("Configuration: {}", w));
             Configuration c = configAdmin.getConfiguration(GatewayConfig.PID, "?");
             boolean changed = c.updateIfDifferent(merged.properties());
+            for (Map.Entry<String, Hashtable<String, Object>> section :
+                    merged.sections().entrySet()) {
+                changed |= applySection(section.getKey(), section.getValue());
+            }
             state = new ConfigState(true, revision, null, System.currentTimeMillis());
             LOG.info(
                     "Configuration {} from {} (revision {})",
@@ -128,6 +138,31 @@ public final class TalonConfigLoader {
         } catch (IOException e) {
             reject("cannot store the configuration: " + e.getMessage());
         }
+    }
+
+    /**
+     * Writes (or, when {@code properties} is null, removes) a PID fed from {@code talon.json}. A configuration
+     * that did not come from {@code talon.json} (no {@link ConfigSections#SOURCE_PROPERTY}) is never removed.
+     */
+    private boolean applySection(String pid, Hashtable<String, Object> properties) throws IOException {
+        if (properties != null) {
+            return configAdmin.getConfiguration(pid, "?").updateIfDifferent(properties);
+        }
+        Configuration[] existing;
+        try {
+            existing = configAdmin.listConfigurations("(" + Constants.SERVICE_PID + "=" + pid + ")");
+        } catch (InvalidSyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+        boolean removed = false;
+        for (Configuration c : existing == null ? new Configuration[0] : existing) {
+            Dictionary<String, Object> p = c.getProperties();
+            if (p != null && ConfigSections.SOURCE.equals(p.get(ConfigSections.SOURCE_PROPERTY))) {
+                c.delete();
+                removed = true;
+            }
+        }
+        return removed;
     }
 
     private void reject(String reason) {

@@ -41,8 +41,7 @@ public final class Handshake {
     public Handshake(GatewayContext ctx, java.util.function.Consumer<Connection> settled) {
         this.ctx = ctx;
         this.settled = settled;
-        this.rateLimiter =
-                new AuthRateLimiter(() -> ctx.settings().get().security().rateLimit(), System::currentTimeMillis);
+        this.rateLimiter = ctx.authRateLimiter();
     }
 
     public void process(Connection c, String text) {
@@ -155,7 +154,8 @@ public final class Handshake {
                 directLocal,
                 r.deviceId(),
                 r.deviceFamily(),
-                r.isNodeRole() ? r.surface() : dev.talon.gateway.api.NodeSurface.NONE);
+                r.isNodeRole() ? r.surface() : dev.talon.gateway.api.NodeSurface.NONE,
+                r.maxProtocol());
         Principal p = new Principal(
                 r.isNodeRole() ? "node" : "operator",
                 a.scopes(),

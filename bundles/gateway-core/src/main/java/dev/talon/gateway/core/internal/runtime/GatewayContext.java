@@ -10,6 +10,7 @@ import dev.talon.gateway.core.internal.pairing.PairingStore;
 import dev.talon.gateway.core.internal.presence.PresenceTracker;
 import dev.talon.gateway.core.internal.protocol.HelloContributors;
 import dev.talon.gateway.core.internal.registry.MethodRegistryImpl;
+import dev.talon.gateway.core.internal.security.AuthRateLimiter;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
@@ -30,6 +31,7 @@ import java.util.function.Supplier;
  * @param autoApproveLocal {@code gateway.nodes.pairing.autoApproveLocal}, live
  * @param httpRoutes contributed HTTP routes
  * @param helloContributors contributed {@code hello-ok} entries
+ * @param authRateLimiter auth failure throttling, shared by the WebSocket handshake and HTTP Bearer auth
  */
 public record GatewayContext(
         Supplier<GatewaySettings> settings,
@@ -45,7 +47,8 @@ public record GatewayContext(
         PairingEvents pairingEvents,
         BooleanSupplier autoApproveLocal,
         HttpRouteRegistry httpRoutes,
-        HelloContributors helloContributors) {
+        HelloContributors helloContributors,
+        AuthRateLimiter authRateLimiter) {
 
     /** Protocol constants advertised in {@code hello-ok.policy}. */
     public static final int PROTOCOL_VERSION = 4;

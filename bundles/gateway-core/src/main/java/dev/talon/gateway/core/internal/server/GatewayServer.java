@@ -17,6 +17,7 @@ import dev.talon.gateway.core.internal.registry.MethodRegistryImpl;
 import dev.talon.gateway.core.internal.runtime.GatewayContext;
 import dev.talon.gateway.core.internal.runtime.Metrics;
 import dev.talon.gateway.core.internal.runtime.Workers;
+import dev.talon.gateway.core.internal.security.AuthRateLimiter;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ScheduledFuture;
@@ -96,7 +97,8 @@ public final class GatewayServer {
                 pairingEvents,
                 () -> autoApproveLocal,
                 httpRoutes,
-                helloContributors);
+                helloContributors,
+                new AuthRateLimiter(() -> settings.security().rateLimit(), System::currentTimeMillis));
         this.listener = new Listener(ctx);
         this.keepalive = workers.timers().scheduleAtFixedRate(this::ping, PING_MS, PING_MS, TimeUnit.MILLISECONDS);
         synchronized (this) {
