@@ -6,11 +6,9 @@ import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 import static org.ops4j.pax.exam.CoreOptions.bundle;
 
-import dev.talon.gateway.api.MethodHandler;
 import dev.talon.gateway.api.MethodRegistry;
 import dev.talon.itests.plugin.BlockingHandler;
 import dev.talon.itests.plugin.SilentHandler;
-import dev.talon.itests.plugin.ThreadNameHandler;
 import dev.talon.itests.plugin.ThrowingHandler;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -43,17 +41,13 @@ public class DispatchIsolationIT extends GatewayTestSupport {
                 bundle(SyntheticBundles.handlerBundle(
                         dir, "it.plugin.silent", SilentHandler.class, "it.silent", "operator.read", 0, Map.of())),
                 bundle(SyntheticBundles.handlerBundle(
-                        dir, "it.plugin.blocking", BlockingHandler.class, "it.blocking", "operator.read", 0, Map.of())),
-                bundle(SyntheticBundles.handlerBundle(
                         dir,
-                        "it.plugin.thread.inline",
-                        ThreadNameHandler.class,
-                        "it.thread.inline",
+                        "it.plugin.blocking",
+                        BlockingHandler.class,
+                        "it.blocking",
                         "operator.read",
                         0,
-                        Map.of(MethodHandler.INLINE, "true"))),
-                bundle(SyntheticBundles.handlerBundle(
-                        dir, "it.plugin.thread", ThreadNameHandler.class, "it.thread", "operator.read", 0, Map.of())));
+                        Map.of())));
     }
 
     @Before
@@ -62,7 +56,7 @@ public class DispatchIsolationIT extends GatewayTestSupport {
         Await.until(
                 "synthetic methods registered",
                 Duration.ofSeconds(10),
-                () -> List.of("it.boom", "it.silent", "it.blocking", "it.thread", "it.thread.inline").stream()
+                () -> List.of("it.boom", "it.silent", "it.blocking").stream()
                         .allMatch(m -> registry.snapshot().active(m).isPresent()));
     }
 
@@ -117,27 +111,6 @@ public class DispatchIsolationIT extends GatewayTestSupport {
                     "status answers while a worker is still blocked: " + status,
                     status.path("ok").asBoolean());
         }
-    }
-
-    @Test
-    public void anInlineMethodRunsOnTheNetworkThreadOnceActiveAndOtherMethodsOnWorkers() {
-        try (WsTestClient c = admin()) {
-            assertTrue(
-                    "the first call activates the handler on a worker",
-                    thread(c, "it.thread.inline").startsWith(WORKER));
-            String inline = thread(c, "it.thread.inline");
-            assertFalse("then it runs on the network thread: " + inline, inline.startsWith(WORKER));
-            assertTrue(thread(c, "it.thread").startsWith(WORKER));
-            assertTrue(thread(c, "it.thread").startsWith(WORKER));
-        }
-    }
-
-    private static final String WORKER = "talon-worker-";
-
-    private static String thread(WsTestClient c, String method) {
-        JsonNode res = c.call(method, Map.of());
-        assertTrue(res.toString(), res.path("ok").asBoolean());
-        return text(res.path("payload").path("thread"));
     }
 
     private static void assertUnavailableTimeout(JsonNode res, String method) {

@@ -36,12 +36,4 @@ public @interface GatewayMethod {
      * {@code gateway.method.params.schema}. See {@link MethodHandler#PARAMS_SCHEMA}.
      */
     String params_schema() default "";
-
-    /**
-     * Whether the handler is non-blocking and quick enough to run on the network thread; becomes
-     * {@code gateway.method.inline}. See {@link MethodHandler#INLINE}.
-     *
-     * @since 1.1
-     */
-    boolean inline() default false;
 }

@@ -65,17 +65,6 @@ public interface MethodHandler {
      */
     String PARAMS_SCHEMA = "gateway.method.params.schema";
 
-    /**
-     * Service property (Boolean, default false): the handler never blocks — no I/O, no waiting on locks,
-     * futures or other threads — and answers (or hands its work off) within microseconds. Core may then run
-     * it on the network thread that read the request instead of a worker, saving a thread hand-off per call.
-     * A handler that blocks while declaring this stalls the reads of its caller's connection; leave it unset
-     * when in doubt. Core still runs the call on a worker while the handler's component is not yet active.
-     *
-     * @since 1.1
-     */
-    String INLINE = "gateway.method.inline";
-
     /** Handles one call. See the class Javadoc for the threading and failure contract. */
     void handle(MethodCall call);
 }

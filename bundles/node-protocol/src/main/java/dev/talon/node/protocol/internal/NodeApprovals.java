@@ -51,9 +51,7 @@ public final class NodeApprovals {
 
     private final StateDirectory state;
     private final Path file;
-    /** Written under this object's lock; read without it ({@link #approved(String)} is on the invoke path). */
-    private final Map<String, Approved> approved = new java.util.concurrent.ConcurrentHashMap<>();
-
+    private final Map<String, Approved> approved = new LinkedHashMap<>();
     private final Map<String, Pending> pending = new LinkedHashMap<>();
     private final Map<String, Seen> lastSeen = new LinkedHashMap<>();
 
@@ -69,8 +67,7 @@ public final class NodeApprovals {
         }
     }
 
-    /** Lock-free: never waits for a store write in progress. */
-    public Optional<Approved> approved(String nodeId) {
+    public synchronized Optional<Approved> approved(String nodeId) {
         return Optional.ofNullable(approved.get(nodeId));
     }
 
@@ -84,12 +81,8 @@ public final class NodeApprovals {
         save();
     }
 
-    /** In approval order (oldest first, then by node id). */
     public synchronized List<Approved> allApproved() {
-        return approved.values().stream()
-                .sorted(java.util.Comparator.comparingLong(Approved::approvedAtMs)
-                        .thenComparing(Approved::nodeId))
-                .toList();
+        return List.copyOf(approved.values());
     }
 
     public synchronized List<Pending> pending() {

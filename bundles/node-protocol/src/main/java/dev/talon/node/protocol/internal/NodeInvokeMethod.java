@@ -28,11 +28,7 @@ import tools.jackson.databind.node.ObjectNode;
  * node. A refused command is answered {@code INVALID_REQUEST} with {@code details:{reason, command}}.
  */
 @Component(service = MethodHandler.class)
-@GatewayMethod(
-        name = "node.invoke",
-        scope = Scopes.WRITE,
-        idempotency = MethodHandler.IDEMPOTENCY_REQUIRED,
-        inline = true)
+@GatewayMethod(name = "node.invoke", scope = Scopes.WRITE, idempotency = MethodHandler.IDEMPOTENCY_REQUIRED)
 public final class NodeInvokeMethod implements MethodHandler {
     static final long DEFAULT_TIMEOUT_MS = 30_000;
     /** The longest budget honoured (24 h); larger {@code timeoutMs} values are clamped to it. */

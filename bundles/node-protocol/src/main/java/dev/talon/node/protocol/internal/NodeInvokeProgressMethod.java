@@ -21,8 +21,7 @@ import org.osgi.service.component.annotations.Reference;
 @GatewayMethod(
         name = "node.invoke.progress",
         scope = Scopes.NODE,
-        params_schema = "/schema/node-invoke-progress-params.json",
-        inline = true)
+        params_schema = "/schema/node-invoke-progress-params.json")
 public final class NodeInvokeProgressMethod implements MethodHandler {
     static final int MAX_CHUNK_BYTES = 16_384;
 

@@ -17,7 +17,7 @@ import org.osgi.service.component.annotations.Reference;
  * acknowledged with {@code ignored:true}.
  */
 @Component(service = MethodHandler.class)
-@GatewayMethod(name = "node.invoke.result", scope = Scopes.NODE, inline = true)
+@GatewayMethod(name = "node.invoke.result", scope = Scopes.NODE)
 public final class NodeInvokeResultMethod implements MethodHandler {
     private final InvokeRouter router;
 

@@ -17,10 +17,9 @@ import org.slf4j.LoggerFactory;
 /**
  * One WebSocket client: its handshake state, identity, outbound queue accounting and event {@code seq}.
  *
- * <p>Inbound text is handed to the {@link ConnectionListener} (handshake, then dispatch), which runs handshakes and
- * handlers on the worker pool, except non-blocking methods declared inline, which run on the Jetty thread.
- * Outbound frames are written asynchronously; {@link #sendLock} orders {@code seq} assignment with enqueueing
- * so a client sees events in {@code seq} order, and only Jetty's
+ * <p>Inbound text is handed to the {@link ConnectionListener} (handshake, then dispatch), which runs the work
+ * on the worker pool, never on the Jetty thread. Outbound frames are written asynchronously; {@link #sendLock}
+ * orders {@code seq} assignment with enqueueing so a client sees events in {@code seq} order, and only Jetty's
  * non-blocking enqueue runs under it.
  */
 public final class Connection implements Session.Listener.AutoDemanding {

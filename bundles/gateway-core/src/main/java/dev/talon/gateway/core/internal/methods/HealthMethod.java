@@ -15,7 +15,7 @@ import org.osgi.service.component.annotations.Reference;
  * plus {@code modelRuntime}. Callable by any authenticated role (the dispatcher exempts it).
  */
 @Component(service = MethodHandler.class)
-@GatewayMethod(name = "health", scope = Scopes.READ, inline = true)
+@GatewayMethod(name = "health", scope = Scopes.READ)
 public final class HealthMethod implements MethodHandler {
     private final HealthMonitor health;
 

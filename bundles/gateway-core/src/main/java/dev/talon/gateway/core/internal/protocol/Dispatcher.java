@@ -12,7 +12,6 @@ import dev.talon.gateway.core.internal.runtime.GatewayContext;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.Executor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.core.JacksonException;
@@ -21,15 +20,12 @@ import tools.jackson.databind.JsonNode;
 /**
  * Post-handshake request dispatch in the protocol's order (§1.6): frame validation, {@code health} bypass,
  * role gate, scope check, handler lookup, then the handler under a deadline. The registry lookup is a map
- * read; the handler runs inside the isolation boundary on a worker, or on the network thread that read the frame
- * when the method declares {@link MethodHandler#INLINE} (no thread hand-off for the hot node and health calls).
+ * read; the handler runs on the calling worker thread inside the isolation boundary.
  */
 public final class Dispatcher {
     private static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);
     /** More consecutive {@code unauthorized role} errors than this close the connection. */
     static final int MAX_ROLE_ERRORS = 10;
-    /** Frames longer than this are parsed on a worker, never on the network thread. */
-    static final int INLINE_PARSE_MAX_CHARS = 64 * 1024;
     /** Node-role methods of the protocol; unregistered ones still answer {@code unknown method} to nodes. */
     static final Set<String> PROTOCOL_NODE_METHODS = Set.of(
             "skills.bins",
@@ -63,42 +59,7 @@ public final class Dispatcher {
         idempotencySweep.cancel(false);
     }
 
-    /**
-     * Takes a request frame on the network thread: small frames are parsed and checked here, and a method that
-     * declares {@link MethodHandler#INLINE} runs here too; everything else continues on {@code workers}.
-     *
-     * @throws java.util.concurrent.RejectedExecutionException when the workers are saturated
-     */
-    public void accept(Connection c, String text, Executor workers) {
-        if (text.length() > INLINE_PARSE_MAX_CHARS) {
-            workers.execute(() -> dispatch(c, text));
-            return;
-        }
-        Request r = parse(c, text);
-        if (r == null) {
-            return;
-        }
-        MethodEntry entry = ctx.registry().lookup(r.method());
-        if (entry != null && entry.runsInline()) {
-            route(c, r.id(), r.method(), r.params());
-        } else {
-            workers.execute(() -> route(c, r.id(), r.method(), r.params()));
-        }
-    }
-
-    /** Parses, checks and routes a request frame on the calling thread. */
     public void dispatch(Connection c, String text) {
-        Request r = parse(c, text);
-        if (r != null) {
-            route(c, r.id(), r.method(), r.params());
-        }
-    }
-
-    /** A well-formed request frame. */
-    private record Request(String id, String method, JsonNode params) {}
-
-    /** The frame as a request, or null after rejecting it. */
-    private Request parse(Connection c, String text) {
         JsonNode frame;
         try {
             frame = Json.parse(text);
@@ -108,7 +69,7 @@ public final class Dispatcher {
                     "invalid",
                     "requests.invalidJson",
                     GatewayException.invalidRequest("invalid request frame: not valid JSON"));
-            return null;
+            return;
         }
         String problems = RequestFrames.problems(frame);
         String id = RequestFrames.validId(frame);
@@ -118,9 +79,9 @@ public final class Dispatcher {
                     id == null ? "invalid" : id,
                     "requests.invalidFrame",
                     GatewayException.invalidRequest("invalid request frame: " + problems));
-            return null;
+            return;
         }
-        return new Request(id, frame.get("method").stringValue(), frame.get("params"));
+        route(c, id, frame.get("method").stringValue(), frame.get("params"));
     }
 
     private void route(Connection c, String id, String method, JsonNode params) {

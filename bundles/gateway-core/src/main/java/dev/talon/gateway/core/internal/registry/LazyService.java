@@ -30,11 +30,6 @@ public final class LazyService<T> {
         return instance.get();
     }
 
-    /** Whether the instance was already obtained (a later {@link #get()} does not call the framework). */
-    public boolean obtained() {
-        return instance.get() != null;
-    }
-
     /** Releases the instance obtained by {@link #get()}, if any. */
     public void release() {
         T current = instance.getAndSet(null);

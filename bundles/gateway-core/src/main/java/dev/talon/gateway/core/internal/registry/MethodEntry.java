@@ -21,7 +21,6 @@ public final class MethodEntry {
     private final ServiceOrigin origin;
     private final LazyService<MethodHandler> instance;
     private final String paramsSchemaPath;
-    private final boolean inline;
     private final org.osgi.framework.Bundle bundle;
     /** The compiled params schema, loaded on first use; {@link ParamsSchema#NONE} when none is declared. */
     private volatile ParamsSchema paramsSchema;
@@ -42,8 +41,6 @@ public final class MethodEntry {
         this.bundle = ref.getBundle();
         Object schema = ref.getProperty(MethodHandler.PARAMS_SCHEMA);
         this.paramsSchemaPath = schema instanceof String p && !p.isBlank() ? p : null;
-        Object in = ref.getProperty(MethodHandler.INLINE);
-        this.inline = Boolean.TRUE.equals(in) || "true".equals(in);
     }
 
     public String name() {
@@ -58,14 +55,6 @@ public final class MethodEntry {
     /** {@code none}, {@code optional} or {@code required}: whether core deduplicates by {@code idempotencyKey}. */
     public String idempotency() {
         return idempotency;
-    }
-
-    /**
-     * Whether a call may run on the network thread: the method declares {@link MethodHandler#INLINE} and its
-     * handler is already active (a first call, which may activate the component, goes to a worker).
-     */
-    public boolean runsInline() {
-        return inline && instance.obtained();
     }
 
     public long serviceId() {

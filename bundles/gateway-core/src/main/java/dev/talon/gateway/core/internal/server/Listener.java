@@ -113,13 +113,9 @@ final class Listener implements ConnectionListener {
     @Override
     public void request(Connection c, String text) {
         try {
-            dispatcher.accept(c, text, ctx.workers().pool());
+            ctx.workers().pool().execute(() -> dispatcher.dispatch(c, text));
         } catch (RejectedExecutionException busy) {
             dispatcher.busy(c, text);
-        } catch (RuntimeException bug) { // never let it reach Jetty's read loop
-            ctx.metrics().count("requests.internalError");
-            LOG.error("Request on connection {} failed before its handler", c.id(), bug);
-            c.close(1011, "internal error");
         }
     }
 
