@@ -51,7 +51,9 @@ public final class NodeApprovals {
 
     private final StateDirectory state;
     private final Path file;
-    private final Map<String, Approved> approved = new LinkedHashMap<>();
+    /** Written under this object's lock; read without it ({@link #approved(String)} is on the invoke path). */
+    private final Map<String, Approved> approved = new java.util.concurrent.ConcurrentHashMap<>();
+
     private final Map<String, Pending> pending = new LinkedHashMap<>();
     private final Map<String, Seen> lastSeen = new LinkedHashMap<>();
 
@@ -67,7 +69,8 @@ public final class NodeApprovals {
         }
     }
 
-    public synchronized Optional<Approved> approved(String nodeId) {
+    /** Lock-free: never waits for a store write in progress. */
+    public Optional<Approved> approved(String nodeId) {
         return Optional.ofNullable(approved.get(nodeId));
     }
 
@@ -81,8 +84,12 @@ public final class NodeApprovals {
         save();
     }
 
+    /** In approval order (oldest first, then by node id). */
     public synchronized List<Approved> allApproved() {
-        return List.copyOf(approved.values());
+        return approved.values().stream()
+                .sorted(java.util.Comparator.comparingLong(Approved::approvedAtMs)
+                        .thenComparing(Approved::nodeId))
+                .toList();
     }
 
     public synchronized List<Pending> pending() {
