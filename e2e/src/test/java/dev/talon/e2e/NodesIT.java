@@ -190,6 +190,15 @@ class NodesIT {
             JsonNode restored = invoke(op, d.id, "system.which", "{\"bins\":[\"uname\"]}", "f2");
             answer.join(10_000);
             assertTrue(restored.path("ok").asBoolean(), restored.toString());
+
+            assertTrue(shell("node:describe " + d.id).contains("system.which"), "Gogo node:describe");
+            Thread viaShell = new Thread(() -> answerNextInvoke(n, d.id));
+            viaShell.start();
+            String shellResult = shell("node:invoke " + d.id + " system.which '{\"bins\":[\"uname\"]}'");
+            viaShell.join(10_000);
+            assertTrue(shellResult.contains("/usr/bin/uname"), "Gogo node:invoke: " + shellResult);
+            String refused = shell("node:invoke " + d.id + " system.which '{\"bins\":1}'");
+            assertTrue(refused.startsWith("INVALID_REQUEST"), "Gogo node:invoke validates params: " + refused);
         }
     }
 

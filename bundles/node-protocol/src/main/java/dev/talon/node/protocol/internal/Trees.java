@@ -3,6 +3,7 @@ package dev.talon.node.protocol.internal;
 import dev.talon.gateway.api.GatewayException;
 import dev.talon.gateway.api.JsonValue;
 import dev.talon.gateway.api.MethodCall;
+import java.util.List;
 import java.util.Map;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
@@ -38,6 +39,30 @@ final class Trees {
             return F.booleanNode(b.value());
         }
         return F.nullNode();
+    }
+
+    /** The JSON tree as the gateway API's value model. */
+    static JsonValue fromNode(JsonNode n) {
+        if (n == null || n.isNull() || n.isMissingNode()) {
+            return new JsonValue.JsonNull();
+        }
+        if (n.isObject()) {
+            Map<String, JsonValue> members = new java.util.LinkedHashMap<>();
+            n.properties().forEach(e -> members.put(e.getKey(), fromNode(e.getValue())));
+            return new JsonValue.JsonObject(members);
+        }
+        if (n.isArray()) {
+            List<JsonValue> items = new java.util.ArrayList<>();
+            n.values().forEach(i -> items.add(fromNode(i)));
+            return new JsonValue.JsonArray(items);
+        }
+        if (n.isString()) {
+            return new JsonValue.JsonString(n.stringValue());
+        }
+        if (n.isNumber()) {
+            return new JsonValue.JsonNumber(n.decimalValue());
+        }
+        return new JsonValue.JsonBoolean(n.booleanValue());
     }
 
     /** A required non-empty string param. */
