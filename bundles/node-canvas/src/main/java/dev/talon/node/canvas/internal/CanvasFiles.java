@@ -12,7 +12,8 @@ import java.util.Optional;
  * Serves files below one canvas root directory. Containment is checked twice: the request path is reduced to
  * plain names ({@link RequestPath}), and the file's real path (symlinks resolved) must lie inside the root's
  * real path, so a link pointing out of the root answers 404. Directories serve their {@code index.html}; there
- * is never a listing. Stateless apart from the root; thread-safe.
+ * is never a listing. Documents are agent-authored, so they run sandboxed in an opaque origin (see
+ * {@link HostResponses#sandboxed}). Stateless apart from the root; thread-safe.
  */
 final class CanvasFiles {
     static final String INDEX = "index.html";
@@ -38,6 +39,7 @@ final class CanvasFiles {
             return;
         }
         Path f = file.get();
+        HostResponses.sandboxed(ex);
         HostResponses.stream(ex, f.getFileName().toString(), Files.size(f), Files.newInputStream(f));
     }
 

@@ -48,6 +48,17 @@ final class HostResponses {
     }
 
     /**
+     * For agent-authored content: {@code Content-Security-Policy: sandbox …} gives the document an opaque origin,
+     * so its scripts run but cannot read the gateway origin's storage (a Control UI's stored credentials) or
+     * make same-origin requests with it, and its WebSocket connections carry {@code Origin: null}.
+     */
+    static void sandboxed(HttpExchange ex) {
+        ex.responseHeader("Content-Security-Policy", SANDBOX);
+    }
+
+    static final String SANDBOX = "sandbox allow-scripts allow-forms allow-popups allow-modals allow-downloads";
+
+    /**
      * Headers on every answer: no MIME sniffing, and no {@code Referer} leaving a page, so a capability URL never
      * leaks to third-party hosts that a document links to.
      */

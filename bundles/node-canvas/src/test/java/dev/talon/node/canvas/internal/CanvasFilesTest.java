@@ -45,6 +45,7 @@ class CanvasFilesTest {
         assertEquals("<p>doc one</p>", ex.text());
         assertEquals("text/html; charset=utf-8", ex.responseHeaders.get("Content-Type"));
         assertEquals("nosniff", ex.responseHeaders.get("X-Content-Type-Options"));
+        assertEquals(HostResponses.SANDBOX, ex.responseHeaders.get("Content-Security-Policy"));
         assertEquals("14", ex.responseHeaders.get("Content-Length"));
         assertEquals(
                 "text/javascript; charset=utf-8",
@@ -76,6 +77,8 @@ class CanvasFilesTest {
             "documents%2f..%2f..%2foutside.txt",
             "%252e%252e/outside.txt",
             "/etc/passwd",
+            "%c0%ae%c0%ae/outside.txt",
+            "%e0%80%ae%e0%80%ae/outside.txt",
             "documents//doc-1/index.html",
             ".secret",
             "%2esecret",
