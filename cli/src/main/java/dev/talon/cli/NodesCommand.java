@@ -8,7 +8,7 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * {@code talon nodes list|pending|approve <requestId>|reject <requestId>|describe <nodeId>|invoke <nodeId> <command>
- * [--params JSON]}: node administration over {@code node.*}.
+ * [--params JSON] [--invoke-timeout MS]}: node administration over {@code node.*}.
  */
 final class NodesCommand implements Command {
     private static final Map<String, String> METHODS = Map.of(
@@ -34,7 +34,7 @@ final class NodesCommand implements Command {
 
     @Override
     public OptionSpec options() {
-        return OptionSpec.connected(Set.of("params"), Set.of("json"), 3);
+        return OptionSpec.connected(Set.of("params", "invoke-timeout"), Set.of("json"), 3);
     }
 
     @Override
@@ -44,7 +44,9 @@ final class NodesCommand implements Command {
             throw CliException.usage(
                     "nodes: unknown sub-command '" + sub + "' (list, pending, approve, reject, describe, invoke)");
         }
-        long timeout = "invoke".equals(sub) ? 35_000 : 10_000;
+        // the node's budget plus grace for the transport, as the official CLI does
+        long timeout =
+                "invoke".equals(sub) ? Math.max(35_000, invokeTimeout(args).orElse(0L) + 10_000) : 10_000;
         return Output.adminCall(
                 args,
                 ctx,
@@ -62,7 +64,24 @@ final class NodesCommand implements Command {
                 .put("command", operand(a, 2, "command"))
                 .put("idempotencyKey", UUID.randomUUID().toString());
         a.value("params").ifPresent(raw -> p.set("params", CallCommand.parseParams(a, c)));
+        invokeTimeout(a).ifPresent(ms -> p.put("timeoutMs", ms));
         return p;
+    }
+
+    /** {@code --invoke-timeout <ms>}: the node's budget for the command (a positive integer). */
+    private static java.util.Optional<Long> invokeTimeout(Args a) {
+        return a.value("invoke-timeout").map(raw -> {
+            try {
+                long ms = Long.parseLong(raw.trim());
+                if (ms > 0) {
+                    return ms;
+                }
+            } catch (NumberFormatException notANumber) {
+                // reported below
+            }
+            throw CliException.usage(
+                    "nodes invoke: --invoke-timeout needs a positive number of milliseconds, not '" + raw + "'");
+        });
     }
 
     private static String operand(Args args, int index, String name) {

@@ -31,7 +31,7 @@ final class Usage {
               nodes [list] | pending               connected/approved nodes; pending command surfaces
               nodes approve|reject <requestId>     decide a node's pending command surface
               nodes describe <nodeId>              one node
-              nodes invoke <nodeId> <command> [--params JSON]
+              nodes invoke <nodeId> <command> [--params JSON] [--invoke-timeout MS]
                                                    run a command on a node (e.g. system.which)
               shell [options] [<gogo command line>]
                                                    run a Gogo command in the gateway; no command: REPL

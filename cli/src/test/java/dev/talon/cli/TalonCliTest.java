@@ -109,6 +109,30 @@ class TalonCliTest {
     }
 
     @Test
+    void nodesInvokeSendsTheInvokeTimeoutAsTheNodesBudget() {
+        gateway.handlers.put("node.invoke", params -> FakeGateway.ok(params));
+        JsonNode sent = FakeGateway.JSON.readTree(run(
+                        0,
+                        "",
+                        "nodes",
+                        "invoke",
+                        "n1",
+                        "system.which",
+                        "--params",
+                        "{\"bins\":[\"git\"]}",
+                        "--invoke-timeout",
+                        "60000",
+                        "--json")
+                .out());
+        assertEquals("n1", sent.path("nodeId").asString());
+        assertEquals(60_000, sent.path("timeoutMs").asLong());
+        assertEquals("git", sent.path("params").path("bins").path(0).asString());
+        assertTrue(run(2, "", "nodes", "invoke", "n1", "system.which", "--invoke-timeout", "-5")
+                .err()
+                .contains("--invoke-timeout needs a positive number"));
+    }
+
+    @Test
     void callWithBadParamsIsUsage() {
         assertTrue(run(2, "", "call", "x", "--params", "{oops").err().startsWith("talon: --params is not valid JSON"));
     }
