@@ -215,9 +215,22 @@ public final class DeviceProof {
         }
     }
 
+    /**
+     * One verifier per thread: {@code Signature.getInstance} looks the provider up and builds a delegate on every
+     * call, a visible share of a handshake's CPU. A verifier is reusable after {@code verify} (or after
+     * {@code initVerify} with the next key), so each worker keeps its own.
+     */
+    private static final ThreadLocal<Signature> VERIFIER = ThreadLocal.withInitial(() -> {
+        try {
+            return Signature.getInstance("Ed25519");
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("the JDK has no Ed25519", e);
+        }
+    });
+
     private static boolean verifies(PublicKey key, String payload, byte[] sig) {
         try {
-            Signature v = Signature.getInstance("Ed25519");
+            Signature v = VERIFIER.get();
             v.initVerify(key);
             v.update(payload.getBytes(StandardCharsets.UTF_8));
             return v.verify(sig);
