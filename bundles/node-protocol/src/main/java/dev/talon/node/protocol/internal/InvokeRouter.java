@@ -53,7 +53,36 @@ public final class InvokeRouter {
             String sessionKey,
             long deadlineNanos) {}
 
-    private record Pending(MethodCall call, Invoke invoke, int retries) {}
+    /** Who waits for an invoke's outcome: a {@link MethodCall}, or the Gogo shell. */
+    interface Caller {
+        /** The connection progress chunks go to; null when there is none. */
+        String connectionId();
+
+        boolean respond(Object payload);
+
+        boolean fail(GatewayException error);
+
+        static Caller of(MethodCall call) {
+            return new Caller() {
+                @Override
+                public String connectionId() {
+                    return call.connectionId();
+                }
+
+                @Override
+                public boolean respond(Object payload) {
+                    return call.respond(payload);
+                }
+
+                @Override
+                public boolean fail(GatewayException error) {
+                    return call.fail(error);
+                }
+            };
+        }
+    }
+
+    private record Pending(Caller call, Invoke invoke, int retries) {}
 
     private final NodeEvents events;
     private final Map<String, Pending> pending = new ConcurrentHashMap<>();
@@ -76,11 +105,11 @@ public final class InvokeRouter {
     }
 
     /** Sends the request to the node; the call completes on the result, the deadline or the node's disconnect. */
-    void dispatch(MethodCall call, Invoke invoke) {
+    void dispatch(Caller call, Invoke invoke) {
         send(call, invoke, 0);
     }
 
-    private void send(MethodCall call, Invoke invoke, int retries) {
+    private void send(Caller call, Invoke invoke, int retries) {
         long remainingNanos = invoke.deadlineNanos() - System.nanoTime();
         if (remainingNanos <= 0) {
             call.fail(nodeError("TIMEOUT", "node invoke timed out", retries > 0));
@@ -151,7 +180,9 @@ public final class InvokeRouter {
         putIfPresent(ev, "idempotencyKey", p.invoke().idempotencyKey());
         ev.put("seq", seq);
         ev.put("chunk", chunk);
-        events.sendTo(p.call().connectionId(), "node.invoke.progress", ev);
+        if (p.call().connectionId() != null) {
+            events.sendTo(p.call().connectionId(), "node.invoke.progress", ev);
+        }
         return true;
     }
 

@@ -11,8 +11,10 @@ import dev.talon.gateway.api.Scopes;
 import dev.talon.node.protocol.NodeCommand;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongConsumer;
 import java.util.stream.Collectors;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -27,7 +29,7 @@ import tools.jackson.databind.node.ObjectNode;
  * family's schema, so fields the schema does not know (approval flags and the like) can never be smuggled to the
  * node. A refused command is answered {@code INVALID_REQUEST} with {@code details:{reason, command}}.
  */
-@Component(service = MethodHandler.class)
+@Component(service = {MethodHandler.class, NodeInvokeMethod.class})
 @GatewayMethod(name = "node.invoke", scope = Scopes.WRITE, idempotency = MethodHandler.IDEMPOTENCY_REQUIRED)
 public final class NodeInvokeMethod implements MethodHandler {
     static final long DEFAULT_TIMEOUT_MS = 30_000;
@@ -58,14 +60,24 @@ public final class NodeInvokeMethod implements MethodHandler {
 
     @Override
     public void handle(MethodCall call) {
+        invoke(call.paramsObject(), call.scopes(), InvokeRouter.Caller.of(call), call::extendDeadline);
+    }
+
+    /**
+     * Checks and forwards one invoke (the Gogo shell calls this too, with the administrator's scopes).
+     *
+     * @param scopes the caller's scopes, for the admin-only commands
+     * @param budget told the invoke's budget in ms plus grace, before forwarding (a call's deadline moves to it)
+     * @throws GatewayException when a check refuses the invoke before it reaches the node
+     */
+    void invoke(JsonValue.JsonObject p, Set<String> scopes, InvokeRouter.Caller caller, LongConsumer budget) {
         long startNanos = System.nanoTime();
-        JsonValue.JsonObject p = call.paramsObject();
         String nodeId = p.string("nodeId").filter(s -> !s.isBlank()).orElse(null);
         String command = p.string("command").filter(s -> !s.isBlank()).orElse(null);
         if (nodeId == null || command == null) {
             throw GatewayException.invalidRequest("nodeId and command required");
         }
-        CommandFamilies.Spec spec = checkCommand(call, command);
+        CommandFamilies.Spec spec = checkCommand(scopes, command);
         NodeRegistry.Live live = nodes.live(nodeId)
                 .orElseThrow(() -> InvokeRouter.nodeError("NOT_CONNECTED", "node not connected", false));
         checkNode(live, command);
@@ -79,9 +91,9 @@ public final class NodeInvokeMethod implements MethodHandler {
         long timeoutMs =
                 Math.min(MAX_TIMEOUT_MS, Math.max(1, p.integer("timeoutMs").orElse(DEFAULT_TIMEOUT_MS)));
         // The caller's budget may exceed the gateway's handler timeout; the router answers TIMEOUT itself.
-        call.extendDeadline(timeoutMs + DEADLINE_GRACE_MS);
+        budget.accept(timeoutMs + DEADLINE_GRACE_MS);
         router.dispatch(
-                call,
+                caller,
                 new InvokeRouter.Invoke(
                         nodeId,
                         connectionId,
@@ -93,7 +105,7 @@ public final class NodeInvokeMethod implements MethodHandler {
     }
 
     /** The checks that depend on the command only (protocol §3.4.1 order); returns its family declaration. */
-    private CommandFamilies.Spec checkCommand(MethodCall call, String command) {
+    private CommandFamilies.Spec checkCommand(Set<String> scopes, String command) {
         if (CommandPolicy.isPrivate(command)) {
             throw GatewayException.invalidRequest("node.invoke does not allow private node controls");
         }
@@ -102,12 +114,12 @@ public final class NodeInvokeMethod implements MethodHandler {
                     "node.invoke does not allow system.execApprovals.*; use exec.approvals.node.*");
         }
         if (CommandPolicy.isAdminOnly(command)) {
-            requireAdmin(call);
+            requireAdmin(scopes);
         }
         CommandFamilies.Spec spec =
                 families.get(command).orElseThrow(() -> notAllowed(command, "no installed command family provides it"));
         if (NodeCommand.DANGER_ADMIN.equals(spec.danger())) {
-            requireAdmin(call);
+            requireAdmin(scopes);
         }
         return spec;
     }
@@ -115,8 +127,8 @@ public final class NodeInvokeMethod implements MethodHandler {
     /** Headroom past the caller's budget so the router's own TIMEOUT answer comes before the gateway's. */
     private static final long DEADLINE_GRACE_MS = 5_000;
 
-    private static void requireAdmin(MethodCall call) {
-        if (!call.scopes().contains(Scopes.ADMIN)) {
+    private static void requireAdmin(Set<String> scopes) {
+        if (!scopes.contains(Scopes.ADMIN)) {
             throw new GatewayException(
                     ErrorCode.FORBIDDEN,
                     "missing scope: " + Scopes.ADMIN,

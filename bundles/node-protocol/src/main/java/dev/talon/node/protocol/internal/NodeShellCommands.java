@@ -2,9 +2,10 @@ package dev.talon.node.protocol.internal;
 
 import dev.talon.gateway.api.GatewayException;
 import dev.talon.gateway.api.JsonValue;
-import dev.talon.gateway.api.MethodHandler;
+import dev.talon.gateway.api.Scopes;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -28,7 +29,7 @@ public final class NodeShellCommands {
     private final NodeApprovals approvals;
     private final NodeEvents events;
     private final NodeRegistry nodes;
-    private final MethodHandler invoke;
+    private final NodeInvokeMethod invoke;
 
     /** Component property type for Gogo's {@code osgi.command.*} properties. */
     @org.osgi.service.component.annotations.ComponentPropertyType
@@ -48,7 +49,7 @@ public final class NodeShellCommands {
             @Reference NodeApprovals approvals,
             @Reference NodeEvents events,
             @Reference NodeRegistry nodes,
-            @Reference(target = "(" + MethodHandler.NAME + "=node.invoke)") MethodHandler invoke) {
+            @Reference NodeInvokeMethod invoke) {
         this.invoke = invoke;
         this.views = views;
         this.approvals = approvals;
@@ -121,9 +122,9 @@ public final class NodeShellCommands {
                 return "params are not valid JSON: " + notJson.getMessage();
             }
         }
-        ShellCall call = new ShellCall("node.invoke", new JsonValue.JsonObject(p));
+        ShellCall call = new ShellCall();
         try {
-            invoke.handle(call);
+            invoke.invoke(new JsonValue.JsonObject(p), Set.of(Scopes.ADMIN), call, budget -> {});
             return json(call.outcome().get(NodeInvokeMethod.DEFAULT_TIMEOUT_MS + 5_000, TimeUnit.MILLISECONDS));
         } catch (GatewayException e) {
             return error(e);
