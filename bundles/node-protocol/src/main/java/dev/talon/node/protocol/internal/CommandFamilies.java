@@ -57,6 +57,13 @@ public final class CommandFamilies {
     }
 
     private final Map<Long, Spec> byService = new ConcurrentHashMap<>();
+    /**
+     * Derived from {@link #byService} on every change: the winning declaration per command (lowest service id),
+     * and {@link #defaultsFor} per platform id, filled on demand.
+     */
+    private record Table(Map<String, Spec> byName, Map<String, Set<String>> defaults) {}
+
+    private volatile Table table = new Table(Map.of(), new ConcurrentHashMap<>());
 
     @Reference(
             service = NodeCommand.class,
@@ -81,25 +88,34 @@ public final class CommandFamilies {
                         id,
                         strings(ref.getProperty(NodeCommand.DEFAULT_PLATFORMS)),
                         ref.getProperty(NodeCommand.PLUGIN) instanceof String p && !p.isBlank() ? p : null));
+        changed();
     }
 
     void unbindCommand(ServiceReference<NodeCommand> ref) {
         byService.remove((Long) ref.getProperty(Constants.SERVICE_ID));
+        changed();
     }
 
-    /** The installed declaration of {@code command}, if any family provides it. */
+    private synchronized void changed() {
+        table = new Table(
+                byService.values().stream()
+                        .collect(Collectors.toUnmodifiableMap(
+                                Spec::name, s -> s, (a, b) -> a.serviceId() <= b.serviceId() ? a : b)),
+                new ConcurrentHashMap<>());
+    }
+
+    /** The installed declaration of {@code command}, if any family provides it. Lock-free. */
     public Optional<Spec> get(String command) {
-        return byService.values().stream()
-                .filter(s -> s.name().equals(command))
-                .min(java.util.Comparator.comparingLong(Spec::serviceId));
+        return Optional.ofNullable(table.byName().get(command));
     }
 
     /** The commands installed families allow by default on {@code platformId} (see {@link CommandPolicy}). */
     public Set<String> defaultsFor(String platformId) {
-        return byService.values().stream()
-                .filter(s -> s.allowedByDefaultOn(platformId))
+        Table t = table;
+        return t.defaults().computeIfAbsent(platformId, id -> t.byName().values().stream()
+                .filter(s -> s.allowedByDefaultOn(id))
                 .map(Spec::name)
-                .collect(Collectors.toUnmodifiableSet());
+                .collect(Collectors.toUnmodifiableSet()));
     }
 
     private static Set<String> strings(Object property) {
