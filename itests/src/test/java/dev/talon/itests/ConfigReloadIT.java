@@ -115,6 +115,31 @@ public class ConfigReloadIT extends GatewayTestSupport {
         }
     }
 
+    @Test
+    public void aLogLevelEditAppliesLiveAndAnUnknownLevelIsRejected() {
+        long offset = logSize();
+        writeConfig(stateDir(), withLogging("\"level\": \"debug\", \"consoleLevel\": \"warn\""));
+        Await.until("the gateway-logging bundle announces the new levels", APPLY_WITHIN, () -> logSince(offset)
+                .contains("Log levels: file DEBUG, console WARN"));
+        long before = logSize();
+        assertTrue(accepts(port(), TOKEN));
+        Await.until("DEBUG records of the gateway now reach talon.log", Duration.ofSeconds(5), () -> logSince(before)
+                .matches("(?s).* DEBUG \\[[^]]+\\] \\S+Listener - Connection \\S+ closed .*"));
+
+        assertRejectedEditKeepsGateway(withLogging("\"level\": \"loud\""));
+        long after = logSize();
+        assertTrue(accepts(port(), TOKEN));
+        Await.until(
+                "the DEBUG level of the last good configuration is still in force",
+                Duration.ofSeconds(5),
+                () -> logSince(after).contains(" DEBUG ["));
+    }
+
+    private String withLogging(String logging) {
+        return "{\"gateway\": {\"port\": " + port() + ", \"auth\": {\"mode\": \"token\", \"token\": \"" + TOKEN
+                + "\"}}, \"logging\": {" + logging + "}}\n";
+    }
+
     private void assertRejectedEditKeepsGateway(String badJson) {
         long logOffset = logSize();
         writeConfig(stateDir(), badJson);

@@ -68,8 +68,8 @@ public abstract class GatewayTestSupport {
         options.add(systemProperty("talon.state.dir").value(state.toString()));
         options.add(systemProperty(PORT).value(Integer.toString(port)));
         // The shipped logging config: file log in <state>/logs/talon.log; talon.console.level asks for a WARN console.
-        options.add(systemProperty("org.ops4j.pax.logging.property.file")
-                .value(dist.resolve("etc/org.ops4j.pax.logging.cfg").toString()));
+        options.add(systemProperty("talon.logging.config")
+                .value(dist.resolve("etc/logging.properties").toString()));
         options.add(systemProperty("talon.console.level").value("WARN"));
         // FileInstall as configured by etc/config.properties: hot deploy from <state>/deploy.
         options.add(systemProperty("felix.fileinstall.dir")
@@ -81,7 +81,7 @@ public abstract class GatewayTestSupport {
                 .value(Files.createDirectories(state.resolve("data/fileinstall"))
                         .toString()));
 
-        // Boot bundles (logging, SPI Fly + ASM) first, as the launcher's felix.auto.start.1 does.
+        // Boot bundles (logging, SPI Fly's registrar) first, as the launcher's felix.auto.start.1 does.
         for (Path jar : jars(dist.resolve("bundle/boot"))) {
             options.add(bundle(jar.toUri().toString()).startLevel(1));
         }

@@ -84,7 +84,7 @@ public final class GatewayLauncher {
         if (props.getProperty("talon.exitOnBindFailure") == null) {
             props.setProperty("talon.exitOnBindFailure", "true");
         }
-        // etc/org.ops4j.pax.logging.cfg filters the console appender by this level.
+        // The gateway-logging bundle never writes less severe records to the console than this level.
         if (props.getProperty(CONSOLE_LEVEL_PROPERTY) == null) {
             props.setProperty(CONSOLE_LEVEL_PROPERTY, "ALL");
         }

@@ -47,8 +47,16 @@ public final class ConfigSections {
                     new Key("enabled", List.of("plugins.entries.canvas.config.host.enabled", "canvasHost.enabled")),
                     new Key("capabilityTtlMs", List.of("plugins.entries.canvas.config.host.capabilityTtlMs"))));
 
+    /** Log levels (bundle {@code gateway-logging}): the file, the console, the file's roll size. */
+    public static final Section LOGGING = new Section(
+            "dev.talon.logging",
+            List.of(
+                    new Key("level", List.of("logging.level")),
+                    new Key("consoleLevel", List.of("logging.consoleLevel")),
+                    new Key("maxFileBytes", List.of("logging.maxFileBytes"))));
+
     /** Every declared section. */
-    public static final List<Section> ALL = List.of(CANVAS);
+    public static final List<Section> ALL = List.of(CANVAS, LOGGING);
 
     private ConfigSections() {}
 

@@ -6,7 +6,6 @@ import dev.talon.gateway.core.internal.conn.ConnectionHub;
 import dev.talon.gateway.core.internal.json.RawJson;
 import dev.talon.gateway.core.internal.registry.MethodRegistryImpl;
 import dev.talon.gateway.core.internal.runtime.Workers;
-import java.lang.management.ManagementFactory;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -88,9 +87,22 @@ public final class HealthMonitor {
         cached = snapshot;
     }
 
-    /** Process uptime in ms. */
+    /**
+     * Process uptime in ms, on the monotonic clock from the process start time the OS reports (read once; without
+     * JMX, whose platform beans cost ~100 classes at start-up).
+     */
     public static long uptimeMs() {
-        return ManagementFactory.getRuntimeMXBean().getUptime();
+        return (System.nanoTime() - ProcessStart.NANOS) / 1_000_000;
+    }
+
+    private static final class ProcessStart {
+        static final long NANOS = System.nanoTime()
+                - 1_000_000L
+                        * ProcessHandle.current()
+                                .info()
+                                .startInstant()
+                                .map(t -> Math.max(0, System.currentTimeMillis() - t.toEpochMilli()))
+                                .orElse(0L);
     }
 
     /** Readiness: the registry has the core methods and a valid configuration was applied. */

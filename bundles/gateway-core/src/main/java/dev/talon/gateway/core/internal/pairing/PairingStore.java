@@ -48,7 +48,7 @@ public final class PairingStore {
         this(config.stateDir().resolve("data/pairing.json"));
     }
 
-    public PairingStore(Path file) {
+    PairingStore(Path file) {
         this.file = file;
         load();
     }

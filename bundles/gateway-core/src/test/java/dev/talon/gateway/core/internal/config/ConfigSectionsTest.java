@@ -69,6 +69,22 @@ class ConfigSectionsTest {
         assertProblem("{plugins:{entries:{kanvas:{}}}}", "plugins.entries");
     }
 
+    @Test
+    void loggingKeysFeedTheLoggingPidAndBadLevelsAreNamed() {
+        Map<String, Object> p = new ConfigSources(Map.of(), k -> null)
+                .merge(file("{logging:{level:'debug', consoleLevel:'silent', maxFileBytes:1048576}}"))
+                .sections()
+                .get(ConfigSections.LOGGING.pid());
+        assertEquals("debug", p.get("level"));
+        assertEquals("silent", p.get("consoleLevel"));
+        assertEquals(1_048_576L, p.get("maxFileBytes"));
+        assertNull(canvas("{logging:{level:'info'}}"));
+        assertEquals(List.of(), validator.validate(file("{logging:{level:'trace', consoleLevel:'fatal'}}")));
+        assertProblem("{logging:{level:'loud'}}", "logging.level");
+        assertProblem("{logging:{maxFileBytes:10}}", "logging.maxFileBytes");
+        assertProblem("{logging:{file:'/tmp/x.log'}}", "logging");
+    }
+
     private void assertProblem(String json, String keyPrefix) {
         List<String> problems = validator.validate(file(json));
         assertEquals(1, problems.size(), json + " -> " + problems);
