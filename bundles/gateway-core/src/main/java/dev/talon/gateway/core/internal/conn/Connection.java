@@ -11,6 +11,10 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.atomic.AtomicLong;
 import org.eclipse.jetty.websocket.api.Callback;
 import org.eclipse.jetty.websocket.api.Session;
+import org.eclipse.jetty.websocket.common.WebSocketSession;
+import org.eclipse.jetty.websocket.core.CoreSession;
+import org.eclipse.jetty.websocket.core.Frame;
+import org.eclipse.jetty.websocket.core.OpCode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -46,6 +50,9 @@ public final class Connection implements Session.Listener.AutoDemanding {
 
     private volatile State state = State.AWAITING_CONNECT;
     private volatile Session session;
+    /** Jetty's core session behind {@link #session}: frames are queued under sendLock, written after it. */
+    private volatile CoreSession core;
+
     private volatile Principal principal;
     private volatile String nonce;
     private volatile long challengeTs;
@@ -62,6 +69,9 @@ public final class Connection implements Session.Listener.AutoDemanding {
     @Override
     public void onWebSocketOpen(Session s) {
         this.session = s;
+        if (s instanceof WebSocketSession ws) {
+            core = ws.getCoreSession();
+        }
         SocketAddress a = s.getRemoteSocketAddress();
         if (a instanceof InetSocketAddress inet && inet.getAddress() != null) {
             remoteIp = inet.getAddress().getHostAddress();
@@ -130,6 +140,7 @@ public final class Connection implements Session.Listener.AutoDemanding {
             queued = List.copyOf(pendingFrames);
             pendingFrames.clear();
         }
+        flush();
         queued.forEach(f -> listener.request(this, f));
     }
 
@@ -144,8 +155,9 @@ public final class Connection implements Session.Listener.AutoDemanding {
                 return false;
             }
             write(frame);
-            return true;
         }
+        flush();
+        return true;
     }
 
     /**
@@ -169,13 +181,36 @@ public final class Connection implements Session.Listener.AutoDemanding {
             }
             write(frame);
         }
+        flush();
     }
 
-    /** Guarded by sendLock. Jetty's sendText only enqueues; the callback releases the accounted bytes. */
+    /**
+     * Guarded by sendLock, so frames are queued in {@code seq} order. The frame is only queued (Jetty's batch
+     * mode); {@link #flush} after the lock writes it, together with whatever other threads queued meanwhile, so
+     * no socket write happens under sendLock and concurrent responses share one gathering write. The callback
+     * releases the accounted bytes.
+     */
     private void write(String frame) {
         long size = frame.length();
         buffered.addAndGet(size);
-        session.sendText(frame, Callback.from(() -> buffered.addAndGet(-size), x -> buffered.addAndGet(-size)));
+        CoreSession c = core;
+        if (c != null) {
+            c.sendFrame(
+                    new Frame(OpCode.TEXT).setPayload(frame),
+                    org.eclipse.jetty.util.Callback.from(
+                            () -> buffered.addAndGet(-size), x -> buffered.addAndGet(-size)),
+                    true);
+        } else {
+            session.sendText(frame, Callback.from(() -> buffered.addAndGet(-size), x -> buffered.addAndGet(-size)));
+        }
+    }
+
+    /** Writes the frames queued by {@link #write}; a no-op when another thread's flush already took them. */
+    private void flush() {
+        CoreSession c = core;
+        if (c != null) {
+            c.flush(org.eclipse.jetty.util.Callback.NOOP);
+        }
     }
 
     private void slowConsumer() {
