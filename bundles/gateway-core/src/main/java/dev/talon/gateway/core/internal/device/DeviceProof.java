@@ -5,6 +5,8 @@ import dev.talon.gateway.api.GatewayException;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.PublicKey;
@@ -120,6 +122,28 @@ public final class DeviceProof {
             }
         }
         throw failure("DEVICE_AUTH_SIGNATURE_INVALID", "device-signature", "device signature invalid");
+    }
+
+    /**
+     * Verifies one freshly made proof through {@link #verify}, so that the JDK's EdDSA classes, tables and the
+     * per-thread verifier exist before the first device connects. The throw-away key is not cached.
+     */
+    public static void warmUp() {
+        try {
+            KeyPair pair = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+            byte[] spki = pair.getPublic().getEncoded();
+            byte[] raw = java.util.Arrays.copyOfRange(spki, spki.length - 32, spki.length);
+            long now = System.currentTimeMillis();
+            Claim claim = new Claim(
+                    deviceId(raw), "cli", "cli", "operator", List.of("operator.read"), now, "", "warm-up", "linux", "");
+            Signature signer = Signature.getInstance("Ed25519");
+            signer.initSign(pair.getPrivate());
+            signer.update(claim.v3().getBytes(StandardCharsets.UTF_8));
+            verify(claim, encode(raw), encode(signer.sign()), "warm-up", now);
+            KEYS.remove(encode(raw));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("Ed25519 unavailable", e);
+        }
     }
 
     /** Lower-case hex SHA-256 of the raw key bytes. */

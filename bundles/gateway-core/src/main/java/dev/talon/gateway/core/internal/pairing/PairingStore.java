@@ -51,6 +51,14 @@ public final class PairingStore {
     PairingStore(Path file) {
         this.file = file;
         load();
+        // Builds Jackson's serializers for the store's records while the gateway starts, not at the first pairing.
+        java.util.concurrent.CompletableFuture.runAsync(() -> {
+            try {
+                Json.WIRE.writerWithDefaultPrettyPrinter().writeValueAsBytes(new StoreFile(1, Map.of(), Map.of()));
+            } catch (RuntimeException e) {
+                LOG.debug("Pairing store warm-up failed: {}", e.toString());
+            }
+        });
     }
 
     public synchronized Optional<PairedDevice> device(String deviceId) {

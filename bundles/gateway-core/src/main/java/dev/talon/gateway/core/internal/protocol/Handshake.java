@@ -42,6 +42,21 @@ public final class Handshake {
         this.ctx = ctx;
         this.settled = settled;
         this.rateLimiter = ctx.authRateLimiter();
+        // The first signed handshake would otherwise pay for loading and initialising the JDK's EdDSA code and
+        // the connect schema's validators (~0.1 s); a worker does it while the rest of the gateway starts.
+        ctx.workers().pool().execute(this::warmUp);
+    }
+
+    /** Runs a device proof and a connect-params validation once, off the start-up path; failures are harmless. */
+    private void warmUp() {
+        try {
+            DeviceProof.warmUp();
+            connectSchema.problems(Json.parse("{\"minProtocol\":4,\"maxProtocol\":4,\"client\":{\"id\":\"cli\","
+                    + "\"version\":\"1\",\"platform\":\"linux\",\"mode\":\"cli\"},\"role\":\"operator\","
+                    + "\"scopes\":[\"operator.read\"],\"auth\":{\"token\":\"t\"}}"));
+        } catch (RuntimeException e) {
+            LOG.debug("Handshake warm-up failed: {}", e.toString());
+        }
     }
 
     public void process(Connection c, String text) {

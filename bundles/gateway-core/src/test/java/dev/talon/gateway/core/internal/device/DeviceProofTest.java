@@ -59,6 +59,12 @@ class DeviceProofTest {
     }
 
     @Test
+    void theStartUpWarmUpRunsAFullVerification() {
+        // the same verify path as a connect, with a key made on the spot; must not throw
+        org.junit.jupiter.api.Assertions.assertDoesNotThrow(DeviceProof::warmUp);
+    }
+
+    @Test
     void theV3PayloadHasTheSpecsShape() throws Exception {
         Identity id = new Identity();
         assertEquals(
