@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Set;
 import org.eclipse.jetty.websocket.api.Callback;
 import org.eclipse.jetty.websocket.api.Session;
+import org.eclipse.jetty.websocket.core.OpCode;
 import org.junit.jupiter.api.Test;
 
 class ConnectionTest {
@@ -45,14 +46,17 @@ class ConnectionTest {
         }
     }
 
-    private static final class RecordingListener implements ConnectionListener {
+    private static class RecordingListener implements ConnectionListener {
         int slow;
+        final List<String> handshakes = new ArrayList<>();
 
         @Override
         public void opened(Connection c) {}
 
         @Override
-        public void handshake(Connection c, String text) {}
+        public void handshake(Connection c, String text) {
+            handshakes.add(text);
+        }
 
         @Override
         public void request(Connection c, String text) {}
@@ -72,7 +76,7 @@ class ConnectionTest {
     private static Connection openConnection(StalledPeer peer, RecordingListener listener, long maxBuffered) {
         Connection c = new Connection(listener, maxBuffered);
         c.onWebSocketOpen(peer.session());
-        c.onWebSocketText("{\"type\":\"req\"}"); // moves to HANDSHAKING
+        text(c, "{\"type\":\"req\"}"); // moves to HANDSHAKING
         Principal p = new Principal(
                 "operator",
                 Set.of("operator.read"),
@@ -140,12 +144,12 @@ class ConnectionTest {
         StalledPeer peer = new StalledPeer();
         Connection c = new Connection(new RecordingListener(), 1_000_000);
         c.onWebSocketOpen(peer.session());
-        c.onWebSocketText("{\"connect\":1}");
+        text(c, "{\"connect\":1}");
         for (int i = 0; i < Connection.MAX_PENDING_HANDSHAKE_FRAMES; i++) {
-            c.onWebSocketText("{}");
+            text(c, "{}");
         }
         assertEquals(0, peer.closeCode);
-        c.onWebSocketText("{}");
+        text(c, "{}");
         assertEquals(1008, peer.closeCode);
         assertEquals("too many pending handshake frames", peer.closeReason);
     }
@@ -158,5 +162,88 @@ class ConnectionTest {
         String cut = Connection.truncate(multiByte);
         assertTrue(cut.getBytes(StandardCharsets.UTF_8).length <= 123);
         assertTrue(multiByte.startsWith(cut));
+    }
+
+    /** A data frame as Jetty's API hands it over. */
+    private static org.eclipse.jetty.websocket.api.Frame frame(byte op, byte effective, byte[] payload, boolean fin) {
+        return (org.eclipse.jetty.websocket.api.Frame) Proxy.newProxyInstance(
+                org.eclipse.jetty.websocket.api.Frame.class.getClassLoader(),
+                new Class<?>[] {org.eclipse.jetty.websocket.api.Frame.class},
+                (proxy, m, args) -> switch (m.getName()) {
+                    case "getOpCode" -> op;
+                    case "getEffectiveOpCode" -> effective;
+                    case "getPayload" -> java.nio.ByteBuffer.wrap(payload);
+                    case "getPayloadLength" -> payload.length;
+                    case "isFin" -> fin;
+                    default -> null;
+                });
+    }
+
+    private static void text(Connection c, String s) {
+        c.onWebSocketFrame(frame(OpCode.TEXT, OpCode.TEXT, s.getBytes(StandardCharsets.UTF_8), true), Callback.NOOP);
+    }
+
+    private static Connection fresh(StalledPeer peer, RecordingListener listener) {
+        Connection c = new Connection(listener, 1 << 20);
+        c.onWebSocketOpen(peer.session());
+        return c;
+    }
+
+    @Test
+    void fragmentedTextIsAssembledIntoOneMessageEvenAcrossACodePoint() {
+        StalledPeer peer = new StalledPeer();
+        RecordingListener listener = new RecordingListener();
+        Connection c = fresh(peer, listener);
+        byte[] all = "{\"type\":\"req\",\"id\":\"\u00e9\u20ac\"}".getBytes(StandardCharsets.UTF_8);
+        int cut = all.length - 4; // inside the three bytes of the euro sign
+        c.onWebSocketFrame(
+                frame(OpCode.TEXT, OpCode.TEXT, java.util.Arrays.copyOfRange(all, 0, cut), false), Callback.NOOP);
+        c.onWebSocketFrame(
+                frame(OpCode.CONTINUATION, OpCode.TEXT, java.util.Arrays.copyOfRange(all, cut, all.length), true),
+                Callback.NOOP);
+        assertEquals(List.of("{\"type\":\"req\",\"id\":\"\u00e9\u20ac\"}"), listener.handshakes);
+    }
+
+    @Test
+    void aFragmentedMessageOverThePreAuthLimitClosesWith1009() {
+        StalledPeer peer = new StalledPeer();
+        RecordingListener listener = new RecordingListener();
+        Connection c = fresh(peer, listener);
+        byte[] chunk = "x".repeat(16_384).getBytes(StandardCharsets.US_ASCII);
+        c.onWebSocketFrame(frame(OpCode.TEXT, OpCode.TEXT, chunk, false), Callback.NOOP);
+        for (int i = 0; i < 4 && peer.closeCode == 0; i++) {
+            c.onWebSocketFrame(frame(OpCode.CONTINUATION, OpCode.TEXT, chunk, false), Callback.NOOP);
+        }
+        assertEquals(1009, peer.closeCode);
+        assertTrue(peer.closeReason.startsWith("Text message too large"), peer.closeReason);
+        assertEquals(List.of(), listener.handshakes);
+    }
+
+    @Test
+    void invalidUtf8ClosesWith1007AndReachesNoHandler() {
+        StalledPeer peer = new StalledPeer();
+        RecordingListener listener = new RecordingListener();
+        Connection c = fresh(peer, listener);
+        c.onWebSocketFrame(frame(OpCode.TEXT, OpCode.TEXT, new byte[] {'{', (byte) 0xC3, '}'}, true), Callback.NOOP);
+        assertEquals(1007, peer.closeCode);
+        assertEquals(List.of(), listener.handshakes);
+    }
+
+    @Test
+    void aBinaryMessageIsReportedOnceNotPerFrame() {
+        StalledPeer peer = new StalledPeer();
+        int[] binaries = {0};
+        RecordingListener listener = new RecordingListener() {
+            @Override
+            public void binary(Connection c) {
+                binaries[0]++;
+            }
+        };
+        Connection c = fresh(peer, listener);
+        c.onWebSocketFrame(frame(OpCode.BINARY, OpCode.BINARY, new byte[] {1}, false), Callback.NOOP);
+        c.onWebSocketFrame(frame(OpCode.CONTINUATION, OpCode.BINARY, new byte[] {2}, true), Callback.NOOP);
+        assertEquals(1, binaries[0]);
+        text(c, "{\"ok\":1}");
+        assertEquals(List.of("{\"ok\":1}"), listener.handshakes);
     }
 }
