@@ -198,9 +198,4 @@ final class LogBackend {
         }
         return b.append(name, last + 1, name.length()).toString();
     }
-
-    /** Replaces the process-wide backend (tests). */
-    static void install(LogBackend b) {
-        instance = b;
-    }
 }

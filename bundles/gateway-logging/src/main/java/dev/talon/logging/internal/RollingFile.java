@@ -64,7 +64,7 @@ final class RollingFile implements AutoCloseable {
         open();
     }
 
-    Path rolled(int i) {
+    private Path rolled(int i) {
         return file.resolveSibling(file.getFileName() + "." + i);
     }
 
