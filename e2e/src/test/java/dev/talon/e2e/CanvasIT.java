@@ -151,4 +151,49 @@ class CanvasIT {
             return -1;
         }
     }
+
+    // SECURITY.md S-20 / R-02: clients that request a large canvas file and never read it hold route threads
+    // only; the WebSocket, /healthz and other connections keep working, and excess route requests get 503.
+    @Test
+    void clientsThatNeverReadACanvasDownloadDoNotStallTheGateway() throws Exception {
+        Path big = gw.stateDir.resolve("data/canvas/e2e-big.bin");
+        Files.write(big, new byte[64 << 20]);
+        List<java.net.Socket> stalled = new java.util.ArrayList<>();
+        try {
+            for (int i = 0; i < 40; i++) {
+                java.net.Socket s = new java.net.Socket();
+                s.setReceiveBufferSize(4096);
+                s.connect(new java.net.InetSocketAddress("127.0.0.1", gw.port), 2_000);
+                s.getOutputStream()
+                        .write(("GET /__openclaw__/canvas/e2e-big.bin HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
+                                .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                stalled.add(s);
+            }
+            GatewayProcess.await(
+                    Duration.ofSeconds(10),
+                    () -> {
+                        try {
+                            return local("/__openclaw__/canvas/").statusCode() == 503;
+                        } catch (IOException | InterruptedException e) {
+                            return false;
+                        }
+                    },
+                    "route requests beyond the route threads are refused with 503");
+            assertEquals(200, local("/healthz").statusCode());
+            try (WsClient c = WsClient.connect(gw.url(), token, List.of("operator.read"))) {
+                assertTrue(c.request("health", WsClient.JSON.createObjectNode())
+                        .path("ok")
+                        .asBoolean());
+            }
+        } finally {
+            for (java.net.Socket s : stalled) {
+                s.close();
+            }
+            Files.delete(big);
+        }
+        GatewayProcess.await(
+                Duration.ofSeconds(15),
+                () -> gw.httpStatus("/__openclaw__/canvas/") == 200,
+                "the canvas host serves again once the stalled clients are gone");
+    }
 }

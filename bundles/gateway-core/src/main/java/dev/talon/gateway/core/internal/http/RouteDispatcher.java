@@ -12,6 +12,8 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
@@ -24,7 +26,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Serves requests from contributed {@link HttpRoute}s: path sanity, gateway auth, then the route, inside an
- * isolation boundary (a failing route answers 500 and never affects the server). Called on a Jetty pool thread.
+ * isolation boundary (a failing route answers 500 and never affects the server). Called on a Jetty pool thread;
+ * the route itself runs on the given executor, so a client that reads slowly holds a route thread, not a Jetty
+ * thread (when all route threads and their queue are taken, new route requests get 503 with {@code Retry-After}).
  *
  * <p>Wrong {@code Bearer} secrets count against the same {@link AuthRateLimiter} (and policy) as wrong WebSocket
  * credentials, per client address and the shared-secret class: once locked, every Bearer attempt from that
@@ -41,21 +45,25 @@ public final class RouteDispatcher {
     private final Supplier<GatewaySettings> settings;
     private final AuthRateLimiter limiter;
     private final Predicate<GatewaySettings> exposed;
+    private final Executor executor;
 
     /**
      * @param limiter the gateway's auth failure limiter, shared with the WebSocket handshake
      * @param exposed whether the settings bind the gateway beyond loopback (then {@link HttpRoute#AUTH_GATEWAY}
      *     routes need a Bearer secret); {@link #BOUND_BEYOND_LOOPBACK} in production
+     * @param executor runs the routes (they may block on a slow client): never Jetty's own pool in production
      */
     public RouteDispatcher(
             HttpRouteRegistry registry,
             Supplier<GatewaySettings> settings,
             AuthRateLimiter limiter,
-            Predicate<GatewaySettings> exposed) {
+            Predicate<GatewaySettings> exposed,
+            Executor executor) {
         this.registry = registry;
         this.settings = settings;
         this.limiter = limiter;
         this.exposed = exposed;
+        this.executor = executor;
     }
 
     /**
@@ -103,7 +111,14 @@ public final class RouteDispatcher {
         if (route == null) {
             return false; // unregistered meanwhile
         }
-        serve(route, entry, new RouteExchange(request, response, entry.prefix(), path), request, response, callback);
+        RouteExchange exchange = new RouteExchange(request, response, entry.prefix(), path);
+        try {
+            executor.execute(() -> serve(route, entry, exchange, request, response, callback));
+        } catch (RejectedExecutionException busy) {
+            LOG.debug("HTTP route {} refused: all route threads busy", entry.prefix());
+            response.getHeaders().put(HttpHeader.RETRY_AFTER, 1);
+            return error(response, callback, 503, "busy", "unavailable");
+        }
         return true;
     }
 

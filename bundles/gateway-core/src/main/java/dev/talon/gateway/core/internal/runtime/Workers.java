@@ -20,9 +20,14 @@ import org.osgi.service.component.annotations.Deactivate;
 public final class Workers {
     /** Work items queued beyond the running ones before callers are told the gateway is busy. */
     public static final int QUEUE_CAPACITY = 20_000;
+    /** Threads for contributed HTTP routes (they write with blocking streams, so a slow client holds one). */
+    public static final int ROUTE_THREADS = 8;
+    /** Route requests waiting for a route thread before new ones are answered 503. */
+    public static final int ROUTE_QUEUE_CAPACITY = 32;
 
     private final ThreadPoolExecutor pool;
     private final ScheduledThreadPoolExecutor timers;
+    private final ThreadPoolExecutor routes;
 
     @Activate
     public Workers() {
@@ -35,6 +40,14 @@ public final class Workers {
                 new ArrayBlockingQueue<>(QUEUE_CAPACITY),
                 named("talon-worker-"));
         pool.allowCoreThreadTimeOut(true);
+        routes = new ThreadPoolExecutor(
+                ROUTE_THREADS,
+                ROUTE_THREADS,
+                60,
+                TimeUnit.SECONDS,
+                new ArrayBlockingQueue<>(ROUTE_QUEUE_CAPACITY),
+                named("talon-route-"));
+        routes.allowCoreThreadTimeOut(true);
         timers = new ScheduledThreadPoolExecutor(1, named("talon-timer-"));
         timers.setRemoveOnCancelPolicy(true);
     }
@@ -42,12 +55,22 @@ public final class Workers {
     @Deactivate
     void deactivate() {
         pool.shutdownNow();
+        routes.shutdownNow();
         timers.shutdownNow();
     }
 
     /** Runs handshakes and handlers; rejects with {@link java.util.concurrent.RejectedExecutionException} when full. */
     public ExecutorService pool() {
         return pool;
+    }
+
+    /**
+     * Runs contributed HTTP routes, off Jetty's threads: clients that read slowly (or not at all) then hold route
+     * threads, never the threads that serve WebSocket frames and the health endpoints. Rejects with
+     * {@link java.util.concurrent.RejectedExecutionException} when all are busy and the queue is full.
+     */
+    public ExecutorService routes() {
+        return routes;
     }
 
     public ScheduledExecutorService timers() {

@@ -47,7 +47,11 @@ final class HttpRoutes extends Handler.Abstract {
     HttpRoutes(GatewayContext ctx) {
         this.ctx = ctx;
         this.contributed = new RouteDispatcher(
-                ctx.httpRoutes(), ctx.settings(), ctx.authRateLimiter(), RouteDispatcher.BOUND_BEYOND_LOOPBACK);
+                ctx.httpRoutes(),
+                ctx.settings(),
+                ctx.authRateLimiter(),
+                RouteDispatcher.BOUND_BEYOND_LOOPBACK,
+                ctx.workers().routes());
         BiFunction<Request, Boolean, Reply> live = (rq, local) -> new Reply(200, "{\"ok\":true,\"status\":\"live\"}");
         BiFunction<Request, Boolean, Reply> ready = this::ready;
         BiFunction<Request, Boolean, Reply> started =

@@ -42,7 +42,7 @@ class RouteDispatcherTest {
     }
 
     private RouteDispatcher exposed() {
-        return new RouteDispatcher(null, () -> settings, limiter, s -> true);
+        return new RouteDispatcher(null, () -> settings, limiter, s -> true, Runnable::run);
     }
 
     private static RouteDispatcher.AuthDecision get(RouteDispatcher d, String ip, String authorization) {
@@ -52,7 +52,8 @@ class RouteDispatcherTest {
 
     @Test
     void aLoopbackBindIsOpenWithoutCredentials() {
-        RouteDispatcher d = new RouteDispatcher(null, () -> settings, limiter, RouteDispatcher.BOUND_BEYOND_LOOPBACK);
+        RouteDispatcher d = new RouteDispatcher(
+                null, () -> settings, limiter, RouteDispatcher.BOUND_BEYOND_LOOPBACK, Runnable::run);
         assertEquals(200, get(d, "127.0.0.2", null).status());
         assertEquals(200, get(d, "127.0.0.2", "Bearer wrong").status());
         assertEquals(0, limiter.size(), "nothing is counted on a loopback bind");
