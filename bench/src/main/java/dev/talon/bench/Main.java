@@ -30,7 +30,7 @@ public final class Main {
             "invoke    --nodes 1 --connections 4 --outstanding 8   node.invoke round trips/s, p50/p90/p99/max",
             "invoke    --matrix [--nodes N]                  1x1, 1x32, 4x8, 32x1, 8x32 as a markdown table",
             "idle      --connections 1000 --pid P [--duration 30]      KiB RSS per idle connection",
-            "startup   --cmd \"bin/talon gateway run --port P\" --port P [--runs 3 --idle 10 --timeout 60]");
+            "startup   --cmd \"bin/talon gateway run --port P\" --port P [--runs 3 --idle 10 --timeout 60 --state fresh|kept]");
 
     private Main() {}
 

@@ -16,8 +16,12 @@ import java.util.concurrent.TimeoutException;
 /**
  * Cold start: spawn the gateway with a fresh state dir, poll every 20 ms until a signed handshake gets
  * hello-ok, then read its RSS after an idle period and stop it with SIGTERM. Repeated {@code --runs} times.
+ * With {@code --state kept} all runs share one state dir: the first is a cold start, the others are restarts
+ * (Felix's bundle cache, the token and the paired bench device are kept).
  */
 final class StartupBench implements Command {
+    private static final String FRESH = "fresh";
+    private static final String KEPT = "kept";
     private static final long POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
     private static final long ATTEMPT_TIMEOUT_MS = 2_000;
 
@@ -29,16 +33,24 @@ final class StartupBench implements Command {
         long idle = opts.seconds("idle", 10);
         long timeout = opts.seconds("timeout", 60);
         String token = opts.str("token", null);
+        String stateMode = opts.str("state", FRESH);
+        if (!FRESH.equals(stateMode) && !KEPT.equals(stateMode)) {
+            throw new BenchException("--state expects " + FRESH + " or " + KEPT + ", got " + stateMode);
+        }
         URI url = Target.loopbackUrl("ws://127.0.0.1:" + port + "/");
         List<Metrics> results = new ArrayList<>();
         try (Transport transport = Transport.create(opts.str("client", Transport.DEFAULT))) {
             ConnectSpec spec = new ConnectSpec(
                     url, token, ConnectSpec.READ, DeviceIdentity.generate(opts.str("signer", "jdk")), transport);
             warmUp(spec);
+            Path shared = KEPT.equals(stateMode) ? tempDir() : null;
             for (int i = 1; i <= runs; i++) {
-                Metrics m = runOnce(i, cmd, spec, idle, timeout);
+                Metrics m = runOnce(i, cmd, spec, idle, timeout, shared);
                 out.println(m);
                 results.add(m);
+            }
+            if (shared != null) {
+                ChildProcess.deleteTree(shared);
             }
         }
         out.println();
@@ -48,9 +60,10 @@ final class StartupBench implements Command {
         return median(results);
     }
 
-    private Metrics runOnce(int run, String cmd, ConnectSpec spec, long idle, long timeout)
+    /** @param shared the state dir's parent kept across runs ({@code --state kept}), or null for a fresh one */
+    private Metrics runOnce(int run, String cmd, ConnectSpec spec, long idle, long timeout, Path shared)
             throws InterruptedException {
-        Path work = tempDir();
+        Path work = shared != null ? shared : tempDir();
         Path state = work.resolve("state");
         boolean ok = false;
         Map<String, String> env = new HashMap<>(Map.of("TALON_STATE_DIR", state.toString()));
@@ -75,10 +88,10 @@ final class StartupBench implements Command {
         } catch (IOException e) {
             throw new BenchException("cannot prepare " + state + ": " + e.getMessage(), e);
         } finally {
-            if (ok) {
-                ChildProcess.deleteTree(work);
-            } else {
+            if (!ok) {
                 System.err.println("kept " + work + " for inspection");
+            } else if (shared == null) {
+                ChildProcess.deleteTree(work);
             }
         }
     }

@@ -1,6 +1,7 @@
 package dev.talon.bench;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
@@ -171,9 +172,7 @@ class BenchTest {
     @Test
     void startupSpawnsWaitsForHelloAndStops() throws Exception {
         int port = freePort();
-        String java = ProcessHandle.current().info().command().orElse("java");
-        String cmd = java + " -Xshare:auto -cp " + System.getProperty("java.class.path") + " "
-                + FakeGatewayMain.class.getName() + " --port " + port;
+        String cmd = fakeGatewayCommand(port);
         ByteArrayOutputStream buf = new ByteArrayOutputStream();
         Metrics m = Main.execute(
                 new StartupBench(),
@@ -183,6 +182,45 @@ class BenchTest {
         System.out.print(buf.toString(StandardCharsets.UTF_8));
         assertTrue(m.get("hello_ok_ms") > 0);
         assertTrue(m.get("rss_mib") > 0);
+    }
+
+    @Test
+    void startupWithKeptStateRestartsInTheSameStateDir() throws Exception {
+        int port = freePort();
+        String cmd = fakeGatewayCommand(port);
+        ByteArrayOutputStream buf = new ByteArrayOutputStream();
+        Metrics m = Main.execute(
+                new StartupBench(),
+                "startup",
+                List.of(
+                        "--cmd",
+                        cmd,
+                        "--port",
+                        Integer.toString(port),
+                        "--runs",
+                        "2",
+                        "--idle",
+                        "0.2",
+                        "--state",
+                        "kept"),
+                new PrintStream(buf, true, StandardCharsets.UTF_8));
+        String out = buf.toString(StandardCharsets.UTF_8);
+        assertTrue(out.contains("| 2 |"), out);
+        assertTrue(m.get("hello_ok_ms") > 0);
+        assertThrows(
+                BenchException.class,
+                () -> Main.execute(
+                        new StartupBench(),
+                        "startup",
+                        List.of("--cmd", cmd, "--port", Integer.toString(port), "--state", "warm"),
+                        new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8)));
+    }
+
+    /** A command line that starts {@link FakeGatewayMain} on {@code port} in a new JVM. */
+    private static String fakeGatewayCommand(int port) {
+        String java = ProcessHandle.current().info().command().orElse("java");
+        return java + " -Xshare:auto -cp " + System.getProperty("java.class.path") + " "
+                + FakeGatewayMain.class.getName() + " --port " + port;
     }
 
     private static int freePort() throws IOException {
