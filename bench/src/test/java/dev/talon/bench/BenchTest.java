@@ -171,14 +171,8 @@ class BenchTest {
 
     @Test
     void startupSpawnsWaitsForHelloAndStops() throws Exception {
-        int port = freePort();
-        String cmd = fakeGatewayCommand(port);
         ByteArrayOutputStream buf = new ByteArrayOutputStream();
-        Metrics m = Main.execute(
-                new StartupBench(),
-                "startup",
-                List.of("--cmd", cmd, "--port", Integer.toString(port), "--runs", "1", "--idle", "0.3"),
-                new PrintStream(buf, true, StandardCharsets.UTF_8));
+        Metrics m = startup(buf, "--runs", "1", "--idle", "0.3");
         System.out.print(buf.toString(StandardCharsets.UTF_8));
         assertTrue(m.get("hello_ok_ms") > 0);
         assertTrue(m.get("rss_mib") > 0);
@@ -186,34 +180,21 @@ class BenchTest {
 
     @Test
     void startupWithKeptStateRestartsInTheSameStateDir() throws Exception {
-        int port = freePort();
-        String cmd = fakeGatewayCommand(port);
         ByteArrayOutputStream buf = new ByteArrayOutputStream();
-        Metrics m = Main.execute(
-                new StartupBench(),
-                "startup",
-                List.of(
-                        "--cmd",
-                        cmd,
-                        "--port",
-                        Integer.toString(port),
-                        "--runs",
-                        "2",
-                        "--idle",
-                        "0.2",
-                        "--state",
-                        "kept"),
-                new PrintStream(buf, true, StandardCharsets.UTF_8));
+        Metrics m = startup(buf, "--runs", "2", "--idle", "0.2", "--state", "kept");
         String out = buf.toString(StandardCharsets.UTF_8);
         assertTrue(out.contains("| 2 |"), out);
         assertTrue(m.get("hello_ok_ms") > 0);
-        assertThrows(
-                BenchException.class,
-                () -> Main.execute(
-                        new StartupBench(),
-                        "startup",
-                        List.of("--cmd", cmd, "--port", Integer.toString(port), "--state", "warm"),
-                        new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8)));
+        assertThrows(BenchException.class, () -> startup(new ByteArrayOutputStream(), "--state", "warm"));
+    }
+
+    /** {@code startup} against {@link FakeGatewayMain} on a free port, with {@code extra} options, into {@code out}. */
+    private static Metrics startup(ByteArrayOutputStream out, String... extra) throws Exception {
+        int port = freePort();
+        List<String> args =
+                new java.util.ArrayList<>(List.of("--cmd", fakeGatewayCommand(port), "--port", Integer.toString(port)));
+        args.addAll(List.of(extra));
+        return Main.execute(new StartupBench(), "startup", args, new PrintStream(out, true, StandardCharsets.UTF_8));
     }
 
     /** A command line that starts {@link FakeGatewayMain} on {@code port} in a new JVM. */

@@ -120,7 +120,7 @@ final class LogBackend {
     }
 
     boolean enabled(String name, int level) {
-        return level >= settings.threshold(name);
+        return logger(name).enabled(level);
     }
 
     /** Writes one record to the outputs whose thresholds it passes. */

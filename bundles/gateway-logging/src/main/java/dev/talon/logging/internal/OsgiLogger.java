@@ -16,11 +16,13 @@ import org.slf4j.helpers.MessageFormatter;
 final class OsgiLogger implements FormatterLogger {
     private final String name;
     private final LogBackend backend;
+    private final TalonLogger levels;
     private final boolean printf;
 
     OsgiLogger(String name, LogBackend backend, boolean printf) {
         this.name = name;
         this.backend = backend;
+        this.levels = backend.logger(name);
         this.printf = printf;
     }
 
@@ -30,7 +32,7 @@ final class OsgiLogger implements FormatterLogger {
     }
 
     private boolean on(int level) {
-        return backend.enabled(name, level);
+        return levels.enabled(level);
     }
 
     private void log(int level, String format, Object... args) {

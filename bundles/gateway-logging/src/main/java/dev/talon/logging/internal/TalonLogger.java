@@ -25,6 +25,11 @@ final class TalonLogger extends LegacyAbstractLogger {
         threshold = level;
     }
 
+    /** Whether a record of {@code level} passes this logger's threshold. */
+    boolean enabled(int level) {
+        return level >= threshold;
+    }
+
     @Override
     public boolean isTraceEnabled() {
         return threshold <= LogSettings.TRACE;

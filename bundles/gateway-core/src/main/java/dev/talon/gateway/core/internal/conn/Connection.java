@@ -109,12 +109,7 @@ public final class Connection implements Session.Listener.AutoDemanding {
 
     private void text(ByteBuffer payload, boolean fin) {
         if (fragments == null && fin) {
-            String text = Utf8.decode(payload);
-            if (text == null) {
-                close(1007, "Invalid UTF-8");
-            } else {
-                onText(text);
-            }
+            deliver(Utf8.decode(payload));
             return;
         }
         if (fragments == null) {
@@ -128,11 +123,16 @@ public final class Connection implements Session.Listener.AutoDemanding {
         if (fin) {
             String text = fragments.decode();
             fragments = null;
-            if (text == null) {
-                close(1007, "Invalid UTF-8");
-            } else {
-                onText(text);
-            }
+            deliver(text);
+        }
+    }
+
+    /** A decoded text message, or null for invalid UTF-8 (close 1007). */
+    private void deliver(String text) {
+        if (text == null) {
+            close(1007, "Invalid UTF-8");
+        } else {
+            onText(text);
         }
     }
 
@@ -182,7 +182,6 @@ public final class Connection implements Session.Listener.AutoDemanding {
             }
             principal = p;
             cancelHandshakeTimer();
-            session.setMaxTextMessageSize(maxPayload);
             session.setMaxFrameSize(maxPayload);
             maxMessageBytes = maxPayload;
             write(helloFrame);

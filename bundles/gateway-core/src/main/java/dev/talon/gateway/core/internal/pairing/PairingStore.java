@@ -51,14 +51,11 @@ public final class PairingStore {
     PairingStore(Path file) {
         this.file = file;
         load();
-        // Builds Jackson's serializers for the store's records while the gateway starts, not at the first pairing.
-        java.util.concurrent.CompletableFuture.runAsync(() -> {
-            try {
-                Json.WIRE.writerWithDefaultPrettyPrinter().writeValueAsBytes(new StoreFile(1, Map.of(), Map.of()));
-            } catch (RuntimeException e) {
-                LOG.debug("Pairing store warm-up failed: {}", e.toString());
-            }
-        });
+    }
+
+    /** Builds Jackson's serializers for the store's records (no I/O), so the first pairing does not pay for it. */
+    public void warmUp() {
+        Json.WIRE.writerWithDefaultPrettyPrinter().writeValueAsBytes(new StoreFile(1, Map.of(), Map.of()));
     }
 
     public synchronized Optional<PairedDevice> device(String deviceId) {

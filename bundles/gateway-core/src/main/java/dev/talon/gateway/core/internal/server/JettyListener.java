@@ -41,9 +41,8 @@ final class JettyListener {
         connector = new ServerConnector(server, 1, 1);
         server.addConnector(connector);
         WebSocketUpgradeHandler ws = WebSocketUpgradeHandler.from(server, container -> {
-            container.setMaxTextMessageSize(GatewayContext.MAX_PREAUTH_PAYLOAD);
+            // Per frame; whole messages are assembled and limited by Connection (Jetty's message sinks are unused).
             container.setMaxFrameSize(GatewayContext.MAX_PREAUTH_PAYLOAD);
-            container.setMaxBinaryMessageSize(GatewayContext.MAX_PREAUTH_PAYLOAD);
             container.setIdleTimeout(IDLE_TIMEOUT);
             container.addMapping("/*", (request, response, callback) -> {
                 if (!preauthRoom(ctx, listener, request)) {
