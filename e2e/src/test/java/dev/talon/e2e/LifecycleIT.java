@@ -87,4 +87,64 @@ class LifecycleIT {
             }
         }
     }
+
+    /**
+     * The start-up class-data archive: written when a gateway without one stops, adopted by the next start, and the
+     * cache keeps only the most recently used archives of other installs and drops stale pending ones.
+     */
+    @Test
+    void theStartUpArchiveIsWrittenAdoptedAndTheCacheIsPruned() throws Exception {
+        Path xdg = Files.createTempDirectory("talon-e2e-xdg");
+        Path cache = xdg.resolve("talon");
+        Files.createDirectories(cache);
+        long now = System.currentTimeMillis();
+        for (int i = 1; i <= 5; i++) { // other installs' archives, gateway-1 least recently used
+            Path old = cache.resolve("gateway-" + i + ".jsa");
+            Files.writeString(old, "not an archive");
+            Files.setLastModifiedTime(old, java.nio.file.attribute.FileTime.fromMillis(now - (10 - i) * 3_600_000L));
+        }
+        Path stalePending = cache.resolve("gateway-9.jsa.999999"); // pid gone, never adopted for two days
+        Files.writeString(stalePending, "x");
+        Files.setLastModifiedTime(stalePending, java.nio.file.attribute.FileTime.fromMillis(now - 48 * 3_600_000L));
+        Path freshPending = cache.resolve("gateway-8.jsa.999998"); // may still be adopted by its own install
+        Files.writeString(freshPending, "x");
+        Map<String, String> env = Map.of("XDG_CACHE_HOME", xdg.toString());
+
+        Path state = Files.createTempDirectory("talon-e2e-cds");
+        GatewayProcess first = GatewayProcess.start(state, List.of(), env).awaitReady();
+        assertEquals(143, first.stop());
+        List<String> names = names(cache);
+        assertTrue(
+                names.containsAll(List.of(
+                        "gateway-3.jsa",
+                        "gateway-4.jsa",
+                        "gateway-5.jsa",
+                        freshPending.getFileName().toString())),
+                names.toString());
+        assertTrue(
+                !names.contains("gateway-1.jsa")
+                        && !names.contains("gateway-2.jsa")
+                        && !names.contains(stalePending.getFileName().toString()),
+                names.toString());
+        List<String> pending = names.stream()
+                .filter(n -> n.matches("gateway-\\d+\\.jsa\\.\\d+") && !n.startsWith("gateway-8."))
+                .toList();
+        assertEquals(1, pending.size(), "the stopped gateway left its archive to adopt: " + names);
+
+        GatewayProcess second = GatewayProcess.start(state, List.of(), env).awaitReady();
+        try (WsClient c = WsClient.connect(second.url(), second.generatedToken(), READ)) {
+            assertTrue(c.request("health", null).path("ok").asBoolean());
+        } finally {
+            second.close();
+        }
+        String adopted = pending.get(0).substring(0, pending.get(0).lastIndexOf('.'));
+        names = names(cache);
+        assertTrue(names.contains(adopted) && !names.contains(pending.get(0)), names.toString());
+    }
+
+    private static List<String> names(Path dir) throws java.io.IOException {
+        try (java.util.stream.Stream<Path> files = Files.list(dir)) {
+            return files.map(p -> p.getFileName().toString()).sorted().toList();
+        }
+    }
 }

@@ -1,7 +1,7 @@
 package dev.talon.gateway.core.internal.config;
 
-import com.networknt.schema.SpecificationVersion;
 import dev.talon.gateway.core.internal.protocol.SchemaCheck;
+import dev.talon.gateway.core.internal.protocol.Schemas;
 import java.util.List;
 import tools.jackson.databind.JsonNode;
 
@@ -10,7 +10,7 @@ public final class ConfigValidator {
     /** Classpath location of the schema; also served at {@code /__talon__/schema/talon.schema.json}. */
     public static final String SCHEMA_RESOURCE = "/schema/talon.schema.json";
 
-    private final SchemaCheck schema = new SchemaCheck(SCHEMA_RESOURCE, SpecificationVersion.DRAFT_2020_12);
+    private final SchemaCheck schema = Schemas.config();
 
     /** Returns one line per problem, each starting with the dotted key, e.g. {@code gateway.port: …}. */
     public List<String> validate(JsonNode config) {

@@ -30,10 +30,9 @@ import tools.jackson.databind.JsonNode;
  */
 public final class Handshake {
     private static final Logger LOG = LoggerFactory.getLogger(Handshake.class);
-    private static final String CONNECT_SCHEMA = "/schema/protocol/connect-params.json";
 
     private final GatewayContext ctx;
-    private final SchemaCheck connectSchema = new SchemaCheck(CONNECT_SCHEMA);
+    private final SchemaCheck connectSchema = Schemas.connect();
     private final AuthRateLimiter rateLimiter;
     /** Told when a handshake that was deferred (rate-limit delay) has settled. */
     private final java.util.function.Consumer<Connection> settled;
