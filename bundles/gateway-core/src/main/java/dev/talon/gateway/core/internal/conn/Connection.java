@@ -195,15 +195,24 @@ public final class Connection implements Session.Listener.AutoDemanding {
 
     /** Sends a frame outside the event sequence (responses, challenge, point-to-point events). */
     public boolean send(String frame) {
+        return send(frame, null);
+    }
+
+    /** {@link #send(String)} for a frame that is already UTF-8 text (a response from {@code Frames.okUtf8}). */
+    public boolean send(byte[] utf8Frame) {
+        return send(null, utf8Frame);
+    }
+
+    private boolean send(String text, byte[] utf8) {
         synchronized (sendLock) {
             if (state == State.CLOSED) {
                 return false;
             }
-            if (buffered.get() + frame.length() > maxBufferedBytes) {
+            if (buffered.get() + (text != null ? text.length() : utf8.length) > maxBufferedBytes) {
                 slowConsumer();
                 return false;
             }
-            write(frame);
+            write(text, utf8);
         }
         flush();
         return true;
@@ -240,17 +249,25 @@ public final class Connection implements Session.Listener.AutoDemanding {
      * releases the accounted bytes.
      */
     private void write(String frame) {
-        long size = frame.length();
+        write(frame, null);
+    }
+
+    /** {@code text} or, when null, {@code utf8}; sizes are accounted in chars or bytes respectively. */
+    private void write(String text, byte[] utf8) {
+        long size = text != null ? text.length() : utf8.length;
         buffered.addAndGet(size);
         CoreSession c = core;
         if (c != null) {
+            Frame frame = new Frame(OpCode.TEXT);
             c.sendFrame(
-                    new Frame(OpCode.TEXT).setPayload(frame),
+                    text != null ? frame.setPayload(text) : frame.setPayload(ByteBuffer.wrap(utf8)),
                     org.eclipse.jetty.util.Callback.from(
                             () -> buffered.addAndGet(-size), x -> buffered.addAndGet(-size)),
                     true);
         } else {
-            session.sendText(frame, Callback.from(() -> buffered.addAndGet(-size), x -> buffered.addAndGet(-size)));
+            session.sendText(
+                    text != null ? text : new String(utf8, StandardCharsets.UTF_8),
+                    Callback.from(() -> buffered.addAndGet(-size), x -> buffered.addAndGet(-size)));
         }
     }
 

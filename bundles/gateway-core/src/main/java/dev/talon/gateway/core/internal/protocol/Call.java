@@ -139,7 +139,7 @@ final class Call implements MethodCall {
             return true;
         }
         outcome.completed(raw, null);
-        connection.send(Frames.ok(id, raw));
+        connection.send(Frames.okUtf8(id, raw));
         return true;
     }
 

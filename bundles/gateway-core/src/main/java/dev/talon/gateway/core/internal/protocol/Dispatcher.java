@@ -194,7 +194,11 @@ public final class Dispatcher {
         }
         ctx.metrics().count("requests.idempotentRepeat");
         if (d instanceof IdempotencyCache.Replay r) {
-            c.send(r.error() != null ? Frames.error(id, r.error()) : Frames.ok(id, r.payload()));
+            if (r.error() != null) {
+                c.send(Frames.error(id, r.error()));
+            } else {
+                c.send(Frames.okUtf8(id, r.payload()));
+            }
         } else if (d instanceof IdempotencyCache.InFlight) {
             c.send(Frames.ok(id, Map.of("status", "in_flight", "idempotencyKey", k.stringValue())));
         } else {

@@ -10,6 +10,46 @@ import java.util.Map;
 public final class Frames {
     private Frames() {}
 
+    private static final byte[] OK_HEAD = ascii("{\"type\":\"res\",\"id\":\"");
+    private static final byte[] OK_PAYLOAD = ascii("\",\"ok\":true,\"payload\":");
+
+    /**
+     * {@link #ok(String, Object)} as UTF-8 bytes, assembled in one array of the exact size: the common response (a
+     * plain ASCII id, a serialized payload) then costs one allocation instead of a builder, a string and the
+     * string's encoding. Ids that need escaping, and a null payload, take the text path.
+     */
+    public static byte[] okUtf8(String id, RawJson payload) {
+        int n = id.length();
+        if (payload == null || !plainAscii(id)) {
+            return ok(id, payload).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        }
+        byte[] out = new byte[OK_HEAD.length + n + OK_PAYLOAD.length + payload.utf8Length() + 1];
+        System.arraycopy(OK_HEAD, 0, out, 0, OK_HEAD.length);
+        int pos = OK_HEAD.length;
+        for (int i = 0; i < n; i++) {
+            out[pos++] = (byte) id.charAt(i);
+        }
+        System.arraycopy(OK_PAYLOAD, 0, out, pos, OK_PAYLOAD.length);
+        pos = payload.copyUtf8(out, pos + OK_PAYLOAD.length);
+        out[pos] = '}';
+        return out;
+    }
+
+    /** Printable ASCII without {@code "} or {@code \}: written inside quotes as it is. */
+    private static boolean plainAscii(String s) {
+        for (int i = 0, n = s.length(); i < n; i++) {
+            char c = s.charAt(i);
+            if (c < 0x20 || c > 0x7e || c == '"' || c == '\\') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static byte[] ascii(String s) {
+        return s.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    }
+
     /** {@code {"type":"res","id":…,"ok":true,"payload":…}}; the payload is omitted when null. */
     public static String ok(String id, Object payload) {
         StringBuilder b = new StringBuilder(

@@ -41,16 +41,14 @@ public final class Handshake {
         this.ctx = ctx;
         this.settled = settled;
         this.rateLimiter = ctx.authRateLimiter();
-        // The first signed handshake would otherwise pay for loading and initialising the JDK's EdDSA code, the
-        // connect schema's validators and the pairing store's serializers (~0.1 s); a worker does it while the rest
-        // of the gateway starts.
+        // The first signed handshake would otherwise pay for the connect schema's validators and the pairing store's
+        // serializers; a worker does it while the rest of the gateway starts (StartupWarmUp did the EdDSA code).
         ctx.workers().pool().execute(this::warmUp);
     }
 
-    /** Runs a device proof, a connect-params validation and a pairing-store serialization once; failures are harmless. */
+    /** Runs a connect-params validation and a pairing-store serialization once; failures are harmless. */
     private void warmUp() {
         try {
-            DeviceProof.warmUp();
             ctx.pairing().warmUp();
             connectSchema.problems(Json.parse("{\"minProtocol\":4,\"maxProtocol\":4,\"client\":{\"id\":\"cli\","
                     + "\"version\":\"1\",\"platform\":\"linux\",\"mode\":\"cli\"},\"role\":\"operator\","
