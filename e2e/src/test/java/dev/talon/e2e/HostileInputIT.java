@@ -40,6 +40,8 @@ class HostileInputIT {
                 "{\"type\":\"req\",\"id\":\"n\",\"method\":\"health\",\"params\":{\"x\":" + "9".repeat(2_000_000)
                         + "}}",
                 "{\"type\":\"req\",\"id\":\"d\",\"id\":\"d2\",\"method\":\"health\"}",
+                "{\"type\":\"req\",\"id\":\"e\",\"method\":\"health\",\"params\":{\"x\":1e99999999999}}",
+                "{\"type\":\"req\",\"id\":\"f\",\"method\":\"health\",\"params\":-2.5E-99999999999}",
                 "{\"type\":\"req\",\"id\":\"s\",\"method\":\"health\",\"params\":{\"t\":\"\\ud800\"}}",
                 "42",
                 "{\"type\":\"req\",\"id\":\"p\",\"method\":\"system-event\",\"params\":{\"__proto__\":{\"admin\":true},\"text\":\"x\"}}",

@@ -7,9 +7,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.core.json.JsonReadFeature;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.SerializationContext;
 import tools.jackson.databind.ValueSerializer;
 import tools.jackson.databind.cfg.JsonNodeFeature;
@@ -41,11 +43,31 @@ public final class Json {
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .build();
 
+    /** Reads exactly one JSON value: unlike {@link #parse}, text after it is an error. */
+    private static final ObjectReader ONE_VALUE = WIRE.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+
     private Json() {}
 
-    /** Parses a wire frame. @throws JacksonException when the text is not JSON */
+    /**
+     * Parses a wire frame. @throws JacksonException when the text is not JSON, including a number Jackson cannot
+     * represent (an exponent like {@code 1e99999999999} makes it throw {@link NumberFormatException}, which callers
+     * would otherwise not expect from a parse)
+     */
     public static JsonNode parse(String text) {
-        return WIRE.readTree(text);
+        try {
+            return WIRE.readTree(text);
+        } catch (NumberFormatException e) {
+            throw new StreamReadException(null, "number out of range: " + e.getMessage(), e);
+        }
+    }
+
+    /** Parses {@code text} that must be one JSON value and nothing else (a value cut out of a larger frame). */
+    public static JsonNode parseValue(String text) {
+        try {
+            return ONE_VALUE.readTree(text);
+        } catch (NumberFormatException e) {
+            throw new StreamReadException(null, "number out of range: " + e.getMessage(), e);
+        }
     }
 
     /**

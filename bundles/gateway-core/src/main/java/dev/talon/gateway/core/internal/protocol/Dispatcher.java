@@ -60,6 +60,11 @@ public final class Dispatcher {
     }
 
     public void dispatch(Connection c, String text) {
+        RequestEnvelope plain = RequestEnvelope.read(text);
+        if (plain != null) {
+            route(c, plain.id(), plain.method(), plain.params());
+            return;
+        }
         JsonNode frame;
         try {
             frame = Json.parse(text);
