@@ -80,8 +80,8 @@ public final class Json {
 
     /** Converts a Jackson tree to the API tree; a null or missing node becomes an empty object. */
     public static JsonValue toValue(JsonNode node) {
-        if (node == null || node.isMissingNode()) {
-            return JsonValue.EMPTY_OBJECT;
+        if (node == null || node.isMissingNode() || (node.isObject() && node.isEmpty())) {
+            return JsonValue.EMPTY_OBJECT; // immutable, so shared: most requests have no or empty params
         }
         return convert(node);
     }

@@ -26,6 +26,11 @@ record RequestEnvelope(String id, String method, JsonNode params) {
     private static final int PARAMS = 8;
     private static final int TRACEPARENT = 16;
     private static final int PROFILE = 32;
+    private static final String REQ = "\"req\"";
+    /** Quoted, in bit order: compared in place, so reading a frame allocates no strings for names. */
+    private static final String[] NAMES = {
+        "\"type\"", "\"id\"", "\"method\"", "\"params\"", "\"traceparent\"", "\"expectedProfileId\""
+    };
 
     /** The envelope of {@code s}, or null when the frame must take the full parse (see the class comment). */
     static RequestEnvelope read(String s) {
@@ -50,7 +55,6 @@ record RequestEnvelope(String id, String method, JsonNode params) {
                 return null;
             }
             int seen = 0;
-            String type = null;
             String id = null;
             String method = null;
             JsonNode params = null;
@@ -60,11 +64,7 @@ record RequestEnvelope(String id, String method, JsonNode params) {
             }
             while (true) {
                 skipWhitespace();
-                String name = plainString();
-                if (name == null) {
-                    return null;
-                }
-                int bit = bit(name);
+                int bit = name();
                 if (bit == 0 || (seen & bit) != 0) {
                     return null; // unknown or repeated: the full parse decides
                 }
@@ -79,13 +79,17 @@ record RequestEnvelope(String id, String method, JsonNode params) {
                     if (params == null) {
                         return null;
                     }
+                } else if (bit == TYPE) {
+                    if (!s.startsWith(REQ, i)) {
+                        return null;
+                    }
+                    i += REQ.length();
                 } else {
                     String value = plainString();
                     if (value == null) {
                         return null;
                     }
                     switch (bit) {
-                        case TYPE -> type = value;
                         case ID -> id = value;
                         case METHOD -> method = value;
                         case TRACEPARENT -> {
@@ -111,7 +115,7 @@ record RequestEnvelope(String id, String method, JsonNode params) {
             }
             skipWhitespace();
             if (i != s.length()
-                    || !"req".equals(type)
+                    || (seen & TYPE) == 0
                     || id == null
                     || id.isEmpty()
                     || method == null
@@ -121,16 +125,16 @@ record RequestEnvelope(String id, String method, JsonNode params) {
             return new RequestEnvelope(id, method, params);
         }
 
-        private static int bit(String name) {
-            return switch (name) {
-                case "type" -> TYPE;
-                case "id" -> ID;
-                case "method" -> METHOD;
-                case "params" -> PARAMS;
-                case "traceparent" -> TRACEPARENT;
-                case "expectedProfileId" -> PROFILE;
-                default -> 0;
-            };
+        /** The bit of the property name at {@code i} (moving past it), or 0 for any other or escaped name. */
+        private int name() {
+            for (int k = 0; k < NAMES.length; k++) {
+                String quoted = NAMES[k];
+                if (s.startsWith(quoted, i)) {
+                    i += quoted.length();
+                    return 1 << k;
+                }
+            }
+            return 0;
         }
 
         /** A string without escapes or control characters, or null. */
