@@ -5,18 +5,16 @@ import java.util.Objects;
 
 /**
  * A payload that is already JSON text, written into frames verbatim. Core-internal: only for values the
- * core serialized itself (e.g. the cached health snapshot), never for text from outside. Holds the text and its
- * UTF-8 bytes, so a response frame is assembled by copying bytes ({@code Frames.okUtf8}) instead of building and
- * encoding a string per send. Immutable.
+ * core serialized itself (e.g. the cached health snapshot), never for text from outside. Holds the UTF-8 bytes only:
+ * a response frame is assembled by copying them ({@code Frames.okUtf8}), and results kept for idempotent replays
+ * take no more memory than their encoding. Immutable.
  */
 public final class RawJson {
-    private final String json;
     private final byte[] utf8;
 
     /** @param json a complete, valid JSON value */
     public RawJson(String json) {
-        this.json = Objects.requireNonNull(json, "json");
-        this.utf8 = json.getBytes(StandardCharsets.UTF_8);
+        this.utf8 = Objects.requireNonNull(json, "json").getBytes(StandardCharsets.UTF_8);
     }
 
     /** Serializes {@code value} once, for repeated use. */
@@ -24,8 +22,9 @@ public final class RawJson {
         return new RawJson(Json.write(value));
     }
 
+    /** The JSON text (decoded on each call: the frame paths use the bytes). */
     public String json() {
-        return json;
+        return new String(utf8, StandardCharsets.UTF_8);
     }
 
     /** The UTF-8 length of {@link #json}. */
@@ -41,16 +40,16 @@ public final class RawJson {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof RawJson r && r.json.equals(json);
+        return o instanceof RawJson r && java.util.Arrays.equals(r.utf8, utf8);
     }
 
     @Override
     public int hashCode() {
-        return json.hashCode();
+        return java.util.Arrays.hashCode(utf8);
     }
 
     @Override
     public String toString() {
-        return "RawJson[" + json + "]";
+        return "RawJson[" + json() + "]";
     }
 }

@@ -52,8 +52,7 @@ public final class Frames {
 
     /** {@code {"type":"res","id":…,"ok":true,"payload":…}}; the payload is omitted when null. */
     public static String ok(String id, Object payload) {
-        StringBuilder b = new StringBuilder(
-                        payload instanceof RawJson raw ? raw.json().length() + 64 : 128)
+        StringBuilder b = new StringBuilder(payload instanceof RawJson raw ? raw.utf8Length() + 64 : 128)
                 .append("{\"type\":\"res\",\"id\":");
         JsonWriter.quote(b, id);
         b.append(",\"ok\":true");
