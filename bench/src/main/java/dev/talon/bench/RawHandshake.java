@@ -79,6 +79,32 @@ final class RawHandshake {
         return request.getBytes(StandardCharsets.US_ASCII);
     }
 
+    /**
+     * Reads from {@code is} into {@code buf}, which already holds {@code length} bytes, up to the blank line ending
+     * the upgrade response; the bytes after it (the first frames) are moved to the front of {@code buf}.
+     *
+     * @return the response head and how many bytes are left in {@code buf}
+     */
+    static Head readHead(InputStream is, byte[] buf, int length) throws IOException {
+        while (true) {
+            for (int i = 3; i < length; i++) {
+                if (buf[i - 3] == '\r' && buf[i - 2] == '\n' && buf[i - 1] == '\r' && buf[i] == '\n') {
+                    String head = new String(buf, 0, i + 1, StandardCharsets.US_ASCII);
+                    System.arraycopy(buf, i + 1, buf, 0, length - i - 1);
+                    return new Head(head, length - i - 1);
+                }
+            }
+            int n = length == buf.length ? -1 : is.read(buf, length, buf.length - length);
+            if (n < 0) {
+                throw new BenchException("connection closed during the upgrade");
+            }
+            length += n;
+        }
+    }
+
+    /** An upgrade response head and the count of bytes read after it. */
+    record Head(String text, int remaining) {}
+
     /** Fails unless {@code response} (the head up to the blank line) accepts the upgrade for {@code key}. */
     static void checkUpgrade(String response, String key) {
         if (!response.startsWith("HTTP/1.1 101")) {

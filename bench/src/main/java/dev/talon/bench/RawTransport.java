@@ -96,23 +96,11 @@ final class RawTransport implements Transport {
             socket.setSoTimeout(0);
         }
 
-        /** Reads into {@link #in} up to the blank line; bytes after it stay there as the first frames. */
+        /** Reads the upgrade response head; bytes after it stay in {@link #in} as the first frames. */
         private String readHead(InputStream is) throws IOException {
-            while (true) {
-                for (int i = 3; i < inLength; i++) {
-                    if (in[i - 3] == '\r' && in[i - 2] == '\n' && in[i - 1] == '\r' && in[i] == '\n') {
-                        String head = new String(in, 0, i + 1, StandardCharsets.US_ASCII);
-                        inLength -= i + 1;
-                        System.arraycopy(in, i + 1, in, 0, inLength);
-                        return head;
-                    }
-                }
-                int n = inLength == in.length ? -1 : is.read(in, inLength, in.length - inLength);
-                if (n < 0) {
-                    throw new BenchException("connection closed during the upgrade");
-                }
-                inLength += n;
-            }
+            RawHandshake.Head head = RawHandshake.readHead(is, in, inLength);
+            inLength = head.remaining();
+            return head.text();
         }
 
         private void readLoop() throws IOException {
@@ -150,13 +138,9 @@ final class RawTransport implements Transport {
         @Override
         public void onClose(int code, String reason) {
             if (!closeSent) {
-                sendFrame(WsCodec.OP_CLOSE, closePayload(code));
+                sendFrame(WsCodec.OP_CLOSE, WsCodec.closePayload(code));
             }
             finish(() -> handler.onClose(code, reason));
-        }
-
-        private static byte[] closePayload(int code) {
-            return code == 1005 ? new byte[0] : new byte[] {(byte) (code >>> 8), (byte) code};
         }
 
         /** Runs {@code report} (one of onClose/onError) only for the first way the connection ends. */
@@ -225,7 +209,7 @@ final class RawTransport implements Transport {
         public void close() {
             if (!closeSent && !finished.get()) {
                 closeSent = true;
-                sendFrame(WsCodec.OP_CLOSE, closePayload(1000));
+                sendFrame(WsCodec.OP_CLOSE, WsCodec.closePayload(1000));
             }
         }
 

@@ -7,17 +7,18 @@ import java.util.function.Supplier;
 
 /** A WebSocket client implementation; one instance is shared by all connections of a run. */
 interface Transport extends AutoCloseable {
-    Map<String, Supplier<Transport>> KINDS =
-            Map.of("jdk", JdkTransport::new, "jetty", JettyTransport::new, "raw", RawTransport::new);
+    Map<String, Supplier<Transport>> KINDS = Map.of(
+            "jdk", JdkTransport::new, "jetty", JettyTransport::new, "raw", RawTransport::new, "nio", NioTransport::new);
 
     /** For benchmarks with many connections: measured faster than Jetty on 2 cores; see docs/PERFORMANCE.md. */
     String DEFAULT = "jdk";
 
     /**
-     * For the closed-loop load benchmarks ({@code rpc}, {@code invoke}): a thread per connection, but
-     * a fraction of the harness CPU per request; see docs/PERFORMANCE.md.
+     * For the closed-loop load benchmarks ({@code rpc}, {@code invoke}): one event-loop thread for all connections,
+     * the least harness CPU per request, and no run queue of reader threads deciding the latency tail; see
+     * docs/PERFORMANCE.md.
      */
-    String LOAD_DEFAULT = "raw";
+    String LOAD_DEFAULT = "nio";
 
     /** Opens a connection; {@code handler.onOpen} runs before any {@code onText}. */
     CompletableFuture<WsConn> connect(URI uri, WsHandler handler);

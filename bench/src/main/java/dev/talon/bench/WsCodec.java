@@ -39,6 +39,11 @@ final class WsCodec {
         this.sink = sink;
     }
 
+    /** The payload of a close frame with {@code code}; none for 1005 (no code). */
+    static byte[] closePayload(int code) {
+        return code == 1005 ? new byte[0] : new byte[] {(byte) (code >>> 8), (byte) code};
+    }
+
     /** Bytes a masked client frame with {@code payloadLength} payload bytes takes on the wire. */
     static int frameLength(int payloadLength) {
         return headerLength(payloadLength) + 4 + payloadLength;

@@ -79,7 +79,7 @@ class BenchTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"jdk", "jetty", "raw"})
+    @ValueSource(strings = {"jdk", "jetty", "raw", "nio"})
     void rpcRunsWithEveryClient(String client) throws Exception {
         Metrics m = bench(
                 "rpc",
@@ -133,7 +133,7 @@ class BenchTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"raw", "jdk"})
+    @ValueSource(strings = {"raw", "jdk", "nio"})
     void invokeApprovesScriptedNodesAndRoundTripsThroughThem(String client) throws Exception {
         Metrics m = bench(
                 "invoke",

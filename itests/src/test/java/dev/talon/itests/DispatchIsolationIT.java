@@ -113,6 +113,40 @@ public class DispatchIsolationIT extends GatewayTestSupport {
         }
     }
 
+    /**
+     * Responses to overlapping requests of one connection are written by the flusher (Connection): with a handler
+     * holding its worker, every later response on that connection takes that path. All of them must arrive, and
+     * none may wait for the blocked call: they all come before its timeout answer.
+     */
+    @Test
+    public void overlappingRequestsBesideABlockedHandlerAreAllAnsweredWithoutWaitingForIt() {
+        try (WsTestClient c = admin()) {
+            c.send(request("blocked", "it.blocking"));
+            int n = 100;
+            for (int i = 0; i < n; i++) {
+                c.send(request("h" + i, "health"));
+            }
+            java.util.Set<String> answered = new java.util.HashSet<>();
+            while (answered.size() < n) {
+                JsonNode f = c.next(Duration.ofSeconds(10));
+                if (!"res".equals(text(f.path("type")))) {
+                    continue;
+                }
+                String id = text(f.path("id"));
+                assertFalse(
+                        "the blocked call answered before health " + answered.size() + "/" + n, "blocked".equals(id));
+                assertTrue(id + " ok: " + f, f.path("ok").asBoolean());
+                assertTrue("answered once: " + id, answered.add(id));
+            }
+            assertUnavailableTimeout(c.awaitResponse("blocked", Duration.ofSeconds(10)), "it.blocking");
+            assertTrue(c.call("health", Map.of()).path("ok").asBoolean());
+        }
+    }
+
+    private static String request(String id, String method) {
+        return "{\"type\":\"req\",\"id\":\"" + id + "\",\"method\":\"" + method + "\",\"params\":{}}";
+    }
+
     private static void assertUnavailableTimeout(JsonNode res, String method) {
         assertFalse(res.path("ok").asBoolean(true));
         JsonNode error = res.path("error");

@@ -29,6 +29,14 @@ final class JettyListener {
      * switches and GC roots on a small machine (32 ran under 32×32 load: p99 23–28 ms against 20–23 ms with 8).
      */
     private static final int MAX_THREADS = 8;
+    /**
+     * Jetty's batch buffer per connection: frames queued before a flush (Connection's batched writes) are copied into
+     * it when their payload is under a quarter of its size, and a full buffer is written at once. With Jetty's 4 KiB a
+     * worker wrote every ninth {@code health} response itself; with 16 KiB one write carries what a flush finds queued
+     * (32×32 {@code health}: ≈ 290,000 against ≈ 170,000 req/s). The buffer is taken from Jetty's pool for a batch and
+     * returned after the write, so idle connections hold none.
+     */
+    static final int OUTPUT_BUFFER_BYTES = 16 * 1024;
     /** Idle peers are dropped after this; authenticated peers get a ping every {@link GatewayServer#PING_MS}. */
     private static final Duration IDLE_TIMEOUT = Duration.ofSeconds(60);
 
@@ -48,6 +56,7 @@ final class JettyListener {
         WebSocketUpgradeHandler ws = WebSocketUpgradeHandler.from(server, container -> {
             // Per frame; whole messages are assembled and limited by Connection (Jetty's message sinks are unused).
             container.setMaxFrameSize(GatewayContext.MAX_PREAUTH_PAYLOAD);
+            container.setOutputBufferSize(OUTPUT_BUFFER_BYTES);
             container.setIdleTimeout(IDLE_TIMEOUT);
             container.addMapping("/*", (request, response, callback) -> {
                 if (!preauthRoom(ctx, listener, request)) {
@@ -55,7 +64,10 @@ final class JettyListener {
                     return refuse(response, callback, 503, PreauthLimiter.REASON, "preauth_limit");
                 }
                 response.setExtensions(List.of()); // the protocol runs without permessage-deflate
-                return new Connection(listener, GatewayContext.MAX_BUFFERED_BYTES);
+                return new Connection(
+                        listener,
+                        GatewayContext.MAX_BUFFERED_BYTES,
+                        ctx.workers().flushers());
             });
         });
         ws.setHandler(new HttpRoutes(ctx));

@@ -112,9 +112,11 @@ final class Listener implements ConnectionListener {
 
     @Override
     public void request(Connection c, String text) {
+        c.beginDispatch();
         try {
-            ctx.workers().pool().execute(() -> dispatcher.dispatch(c, text));
+            ctx.workers().pool().execute(() -> c.dispatch(() -> dispatcher.dispatch(c, text)));
         } catch (RejectedExecutionException busy) {
+            c.dispatchRefused();
             dispatcher.busy(c, text);
         }
     }

@@ -74,7 +74,10 @@ class ConnectionTest {
     }
 
     private static Connection openConnection(StalledPeer peer, RecordingListener listener, long maxBuffered) {
-        Connection c = new Connection(listener, maxBuffered);
+        return open(new Connection(listener, maxBuffered), peer);
+    }
+
+    private static Connection open(Connection c, StalledPeer peer) {
         c.onWebSocketOpen(peer.session());
         text(c, "{\"type\":\"req\"}"); // moves to HANDSHAKING
         Principal p = new Principal(
@@ -87,6 +90,57 @@ class ConnectionTest {
                 0);
         c.open(p, "{\"hello\":1}", 1_000_000);
         return c;
+    }
+
+    @Test
+    void responsesToOverlappingRequestsShareOneQueuedFlushAndALoneRequestIsWrittenAtOnce() {
+        StalledPeer peer = new StalledPeer();
+        List<Runnable> flusher = new ArrayList<>();
+        Connection c = open(new Connection(new RecordingListener(), 1_000_000, flusher::add), peer);
+
+        c.beginDispatch();
+        c.dispatch(() -> c.send("{\"id\":\"alone\"}"));
+        assertEquals(List.of(), flusher, "a lone request's response needs no flusher");
+
+        c.beginDispatch();
+        c.beginDispatch();
+        c.dispatch(() -> {
+            c.send("{\"id\":\"a\"}");
+            c.send("{\"id\":\"b\"}");
+        });
+        assertEquals(1, flusher.size(), "one flush waits for both responses");
+        flusher.get(0).run();
+        c.beginDispatch();
+        c.dispatch(() -> c.send("{\"id\":\"c\"}"));
+        assertEquals(2, flusher.size(), "after the flush ran, the next overlapping response queues a new one");
+        c.dispatch(() -> c.send("{\"id\":\"d\"}"));
+        c.dispatch(() -> c.send("{\"id\":\"e\"}"));
+        assertEquals(2, flusher.size(), "the last requests in flight write at once");
+        assertEquals(
+                List.of(
+                        "{\"id\":\"alone\"}",
+                        "{\"id\":\"a\"}",
+                        "{\"id\":\"b\"}",
+                        "{\"id\":\"c\"}",
+                        "{\"id\":\"d\"}",
+                        "{\"id\":\"e\"}"),
+                peer.sent.subList(1, peer.sent.size()),
+                "every response queued in order after hello");
+    }
+
+    @Test
+    void aStoppedFlusherFallsBackToWritingAtOnce() {
+        StalledPeer peer = new StalledPeer();
+        Connection c = open(
+                new Connection(new RecordingListener(), 1_000_000, task -> {
+                    throw new java.util.concurrent.RejectedExecutionException("stopped");
+                }),
+                peer);
+        c.beginDispatch();
+        c.beginDispatch();
+        c.dispatch(() -> c.send("{\"id\":\"1\"}"));
+        c.dispatchRefused();
+        assertEquals("{\"id\":\"1\"}", peer.sent.get(peer.sent.size() - 1));
     }
 
     @Test

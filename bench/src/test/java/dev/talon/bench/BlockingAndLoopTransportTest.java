@@ -16,18 +16,23 @@ import java.nio.charset.StandardCharsets;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
-/** {@link RawTransport} against a scripted server socket: upgrade, fragments, ping, replies, close. */
+/**
+ * The harness's own clients, {@link RawTransport} (a blocking reader thread per connection) and {@link NioTransport}
+ * (an event loop), against a scripted server socket: upgrade, fragments, ping, replies, a large frame, close.
+ */
 @Timeout(20)
-class RawTransportTest {
+class BlockingAndLoopTransportTest {
     private final BlockingQueue<String> events = new ArrayBlockingQueue<>(16);
 
-    @Test
-    void answersPingsReassemblesFragmentsRepliesFromTheReaderAndEchoesClose() throws Exception {
+    @ParameterizedTest
+    @ValueSource(strings = {"raw", "nio"})
+    void answersPingsReassemblesFragmentsRepliesFromTheReaderAndEchoesClose(String kind) throws Exception {
         try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
-                RawTransport transport = new RawTransport()) {
+                Transport transport = Transport.create(kind)) {
             URI uri = URI.create("ws://127.0.0.1:" + server.getLocalPort() + "/");
             var opening = transport.connect(uri, new Recorder());
             try (Socket s = server.accept()) {
@@ -43,7 +48,7 @@ class RawTransportTest {
                         frame(true, WsCodec.OP_CONTINUATION, bytes("lo"))));
                 assertEquals(0x8a, in.read(), "a pong");
                 assertEquals("are you there", new String(readMasked(in, 0), StandardCharsets.UTF_8));
-                assertEquals(0x81, in.read(), "the handler's reply, sent from the reader thread");
+                assertEquals(0x81, in.read(), "the handler's reply, sent from the reader (or loop) thread");
                 assertEquals("re:hello", new String(readMasked(in, 0), StandardCharsets.UTF_8));
                 assertEquals("text hello", events.poll(5, TimeUnit.SECONDS));
 
