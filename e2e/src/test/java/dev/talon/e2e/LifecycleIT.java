@@ -140,6 +140,16 @@ class LifecycleIT {
         String adopted = pending.get(0).substring(0, pending.get(0).lastIndexOf('.'));
         names = names(cache);
         assertTrue(names.contains(adopted) && !names.contains(pending.get(0)), names.toString());
+
+        // A start with the archive marks it used (its mtime, which pruning orders by); the launcher does that.
+        Path archive = cache.resolve(adopted);
+        Files.setLastModifiedTime(archive, java.nio.file.attribute.FileTime.fromMillis(now - 5 * 3_600_000L));
+        long before = System.currentTimeMillis() - 2_000;
+        GatewayProcess third = GatewayProcess.start(state, List.of(), env).awaitReady();
+        third.close();
+        assertTrue(
+                Files.getLastModifiedTime(archive).toMillis() >= before,
+                "archive marked used: " + Files.getLastModifiedTime(archive));
     }
 
     private static List<String> names(Path dir) throws java.io.IOException {

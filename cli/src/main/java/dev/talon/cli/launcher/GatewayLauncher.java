@@ -7,6 +7,7 @@ import java.net.URISyntaxException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Map;
 import java.util.Optional;
@@ -33,6 +34,8 @@ public final class GatewayLauncher {
     static final String CONSOLE_LEVEL_PROPERTY = "talon.console.level";
     /** Environment variable {@code bin/talon} uses to pass {@code --token} without exposing it in {@code ps}. */
     static final String TOKEN_FLAG_ENV = "TALON_CLI_TOKEN";
+    /** The class-data archive {@code bin/talon} started this JVM with, if any. */
+    static final String CDS_ARCHIVE_PROPERTY = "talon.cds.archive";
 
     // Strong reference for the JVM lifetime: the OS lock lives as long as its channel stays open.
     private static GatewayInstance current;
@@ -100,10 +103,26 @@ public final class GatewayLauncher {
         mapTokenFlag();
         String home = props.getProperty("talon.home");
         BundleCache.decide(home == null ? null : Path.of(home), stateDir, props);
+        markArchiveUsed(props.getProperty(CDS_ARCHIVE_PROPERTY));
         Optional<Path> written = TokenBootstrap.ensureToken(stateDir, env, props);
         written.ifPresent(
                 p -> out.println("talon: generated a gateway token; it is stored in " + p + " (gateway.auth.token)"));
         return Optional.of(instance);
+    }
+
+    /**
+     * Sets the modification time of the class-data archive this JVM runs with to now: {@code bin/talon} keeps the
+     * most recently used archives (by that time) when it prunes its cache.
+     */
+    static void markArchiveUsed(String archive) {
+        if (archive == null || archive.isBlank()) {
+            return;
+        }
+        try {
+            Files.setLastModifiedTime(Path.of(archive), FileTime.fromMillis(System.currentTimeMillis()));
+        } catch (IOException | RuntimeException e) {
+            // only the cache's pruning order depends on it
+        }
     }
 
     private void mapTokenFlag() {

@@ -25,8 +25,6 @@ final class TokenBootstrap {
     static final List<String> TOKEN_ENV =
             List.of("TALON_GATEWAY_TOKEN", "OPENCLAW_GATEWAY_TOKEN", "CLAWDBOT_GATEWAY_TOKEN");
 
-    private static final SecureRandom RANDOM = new SecureRandom();
-
     private TokenBootstrap() {}
 
     /**
@@ -56,7 +54,7 @@ final class TokenBootstrap {
     /** 32 random bytes, base64url without padding (43 characters). */
     static String newToken() {
         byte[] bytes = new byte[32];
-        RANDOM.nextBytes(bytes);
+        new SecureRandom().nextBytes(bytes); // only on a first run: seeding it costs start-up time otherwise
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
