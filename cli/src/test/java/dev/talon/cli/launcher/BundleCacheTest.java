@@ -1,6 +1,7 @@
 package dev.talon.cli.launcher;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.nio.file.Files;
@@ -34,6 +35,22 @@ class BundleCacheTest {
         Properties upgraded = new Properties();
         BundleCache.decide(home, state, upgraded);
         assertNull(upgraded.getProperty(BundleCache.CLEAN_PROPERTY), "an upgrade rebuilds the cache");
+    }
+
+    @Test
+    void theFingerprintListsEveryJarBelowTheBundleFolderInOrder() throws Exception {
+        Path bundles = tmp.resolve("bundle");
+        Files.createDirectories(bundles.resolve("boot"));
+        Files.writeString(bundles.resolve("z.jar"), "zz");
+        Files.writeString(bundles.resolve("boot/b.jar"), "b");
+        Files.writeString(bundles.resolve("notes.txt"), "not a bundle");
+        String[] lines = BundleCache.fingerprint(bundles).split("\n");
+        assertEquals(2, lines.length);
+        assertEquals("boot/b.jar 1 ", lines[0].substring(0, "boot/b.jar 1 ".length()));
+        assertEquals("z.jar 2 ", lines[1].substring(0, "z.jar 2 ".length()));
+        String before = BundleCache.fingerprint(bundles);
+        Files.writeString(bundles.resolve("boot/c.jar"), "c");
+        assertNotEquals(before, BundleCache.fingerprint(bundles), "a new jar changes it");
     }
 
     @Test
