@@ -22,7 +22,7 @@ public final class Main {
             "usage: bench/run.sh <subcommand> [options]",
             "common:    --url ws://127.0.0.1:18789 --token T (or $TALON_GATEWAY_TOKEN, or --state-dir D / "
                     + "$TALON_STATE_DIR with talon.json) --client jdk|jetty|raw|nio --signer jdk|bc --warmup s --duration s",
-            "          (--client: nio is the default for rpc and invoke, raw for handshake, jdk for the others;",
+            "          (--client: nio is the default for rpc and invoke, raw for handshake and startup, jdk for the others;",
             "           -Dbench.loops=N in BENCH_JAVA_OPTS gives nio N event-loop threads, default 1)",
             "handshake --parallel 16 --count 5000            signed handshakes/s, p50/p99",
             "rpc       --connections 32 --outstanding 32     health req/s, p50/p90/p99/max",
