@@ -1,7 +1,9 @@
 package dev.talon.gateway.core.internal.runtime;
 
 import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadFactory;
@@ -25,7 +27,7 @@ public final class Workers {
     /** Route requests waiting for a route thread before new ones are answered 503. */
     public static final int ROUTE_QUEUE_CAPACITY = 32;
     /** Threads writing the responses to overlapping requests; see {@link #flushers()}. */
-    static final int FLUSH_THREADS = 1;
+    private static final int FLUSH_THREADS = 1;
 
     private final ThreadPoolExecutor pool;
     private final ScheduledThreadPoolExecutor timers;
@@ -52,12 +54,7 @@ public final class Workers {
                 named("talon-route-"));
         routes.allowCoreThreadTimeOut(true);
         flushers = new ThreadPoolExecutor(
-                FLUSH_THREADS,
-                FLUSH_THREADS,
-                60,
-                TimeUnit.SECONDS,
-                new java.util.concurrent.LinkedBlockingQueue<>(),
-                named("talon-flush-"));
+                FLUSH_THREADS, FLUSH_THREADS, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), named("talon-flush-"));
         flushers.allowCoreThreadTimeOut(true);
         timers = new ScheduledThreadPoolExecutor(1, named("talon-timer-"));
         timers.setRemoveOnCancelPolicy(true);
@@ -91,7 +88,7 @@ public final class Workers {
      * blocks (Jetty finishes a partial write from its selector), and one write carries every frame queued by then, so
      * one thread keeps up: a second one made no difference at 32 connections × 32 requests in flight.
      */
-    public java.util.concurrent.Executor flushers() {
+    public Executor flushers() {
         return flushers;
     }
 

@@ -36,7 +36,7 @@ final class JettyListener {
      * (32×32 {@code health}: ≈ 290,000 against ≈ 170,000 req/s). The buffer is taken from Jetty's pool for a batch and
      * returned after the write, so idle connections hold none.
      */
-    static final int OUTPUT_BUFFER_BYTES = 16 * 1024;
+    private static final int OUTPUT_BUFFER_BYTES = 16 * 1024;
     /** Idle peers are dropped after this; authenticated peers get a ping every {@link GatewayServer#PING_MS}. */
     private static final Duration IDLE_TIMEOUT = Duration.ofSeconds(60);
 
