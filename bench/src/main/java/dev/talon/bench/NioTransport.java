@@ -8,7 +8,6 @@ import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.nio.channels.SocketChannel;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -16,7 +15,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -131,15 +129,11 @@ final class NioTransport implements Transport {
         }
     }
 
-    private static final class Conn implements WsConn, WsCodec.Sink {
+    private static final class Conn extends OwnClientConn {
         private final Loop loop;
-        private final WsHandler handler;
         private final CompletableFuture<WsConn> opened = new CompletableFuture<>();
-        private final WsCodec codec = new WsCodec(this);
-        private final AtomicBoolean finished = new AtomicBoolean();
         private SocketChannel channel;
         private SelectionKey key;
-        private volatile boolean closeSent;
         private byte[] in = new byte[READ_BUFFER];
         private int inLength;
         /** Guarded by {@code this}: encoded frames not yet written. */
@@ -148,8 +142,8 @@ final class NioTransport implements Transport {
         private boolean markedDirty;
 
         Conn(Loop loop, WsHandler handler) {
+            super(handler);
             this.loop = loop;
-            this.handler = handler;
         }
 
         /** Connects and upgrades with blocking I/O on the calling thread; leftover bytes stay in {@link #in}. */
@@ -210,37 +204,7 @@ final class NioTransport implements Transport {
         }
 
         @Override
-        public void onText(String text) {
-            handler.onText(text);
-        }
-
-        @Override
-        public void onPing(byte[] buf, int off, int len) {
-            sendFrame(WsCodec.OP_PONG, Arrays.copyOfRange(buf, off, off + len));
-        }
-
-        @Override
-        public void onClose(int code, String reason) {
-            if (!closeSent) {
-                sendFrame(WsCodec.OP_CLOSE, WsCodec.closePayload(code));
-                flush();
-            }
-            finish(() -> handler.onClose(code, reason));
-        }
-
-        private void finish(Runnable report) {
-            if (finished.compareAndSet(false, true)) {
-                closeQuietly();
-                report.run();
-            }
-        }
-
-        @Override
-        public void send(String text) {
-            sendFrame(WsCodec.OP_TEXT, text.getBytes(StandardCharsets.UTF_8));
-        }
-
-        private void sendFrame(int opcode, byte[] payload) {
+        void sendFrame(int opcode, byte[] payload) {
             int len = WsCodec.frameLength(payload.length);
             int mask = ThreadLocalRandom.current().nextInt();
             synchronized (this) {
@@ -270,44 +234,43 @@ final class NioTransport implements Transport {
                 return;
             }
             try {
-                synchronized (this) {
-                    out.flip();
-                    channel.write(out);
-                    boolean left = out.hasRemaining();
-                    out.compact();
-                    key.interestOps(left ? SelectionKey.OP_READ | SelectionKey.OP_WRITE : SelectionKey.OP_READ);
-                }
+                write();
             } catch (IOException | RuntimeException e) {
                 String why = "write failed: " + GatewayClient.rootMessage(e);
                 finish(() -> handler.onError(new BenchException(why, e)));
             }
         }
 
-        @Override
-        public void close() {
-            if (!closeSent && !finished.get()) {
-                closeSent = true;
-                sendFrame(WsCodec.OP_CLOSE, WsCodec.closePayload(1000));
+        private void write() throws IOException {
+            synchronized (this) {
+                out.flip();
+                channel.write(out);
+                boolean left = out.hasRemaining();
+                out.compact();
+                key.interestOps(left ? SelectionKey.OP_READ | SelectionKey.OP_WRITE : SelectionKey.OP_READ);
             }
         }
 
         @Override
-        public void abort() {
-            closeQuietly();
+        void flushQuietly() {
+            if (key != null && channel.isOpen()) {
+                try {
+                    write();
+                } catch (IOException | RuntimeException e) {
+                    // the connection is ending; the report says how
+                }
+            }
         }
 
         @Override
-        public boolean isOpen() {
-            return !finished.get() && !closeSent && channel != null && channel.isOpen();
+        boolean socketOpen() {
+            return channel != null && channel.isOpen();
         }
 
-        void closeQuietly() {
-            try {
-                if (channel != null) {
-                    channel.close();
-                }
-            } catch (IOException e) {
-                // closing only frees the descriptor; nothing to report
+        @Override
+        void closeSocket() throws IOException {
+            if (channel != null) {
+                channel.close();
             }
         }
     }

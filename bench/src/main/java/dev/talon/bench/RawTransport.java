@@ -6,11 +6,9 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -42,15 +40,11 @@ final class RawTransport implements Transport {
         // Reader threads end with their sockets; they are daemons.
     }
 
-    private static final class Conn implements WsConn, WsCodec.Sink {
+    private static final class Conn extends OwnClientConn {
         private final URI uri;
-        private final WsHandler handler;
         private final CompletableFuture<WsConn> opened = new CompletableFuture<>();
-        private final WsCodec codec = new WsCodec(this);
         private final Socket socket = new Socket();
-        private final AtomicBoolean finished = new AtomicBoolean();
         private volatile Thread reader;
-        private volatile boolean closeSent;
         private volatile String writeFailure;
         private OutputStream out;
         /** Guarded by {@code this}: the encode buffer for sends from threads other than the reader. */
@@ -63,8 +57,8 @@ final class RawTransport implements Transport {
         private int inLength;
 
         Conn(URI uri, WsHandler handler) {
+            super(handler);
             this.uri = uri;
-            this.handler = handler;
         }
 
         void run() {
@@ -126,42 +120,7 @@ final class RawTransport implements Transport {
         }
 
         @Override
-        public void onText(String text) {
-            handler.onText(text);
-        }
-
-        @Override
-        public void onPing(byte[] buf, int off, int len) {
-            sendFrame(WsCodec.OP_PONG, Arrays.copyOfRange(buf, off, off + len));
-        }
-
-        @Override
-        public void onClose(int code, String reason) {
-            if (!closeSent) {
-                sendFrame(WsCodec.OP_CLOSE, WsCodec.closePayload(code));
-            }
-            finish(() -> handler.onClose(code, reason));
-        }
-
-        /** Runs {@code report} (one of onClose/onError) only for the first way the connection ends. */
-        private void finish(Runnable report) {
-            if (finished.compareAndSet(false, true)) {
-                try {
-                    flushGathered();
-                } catch (IOException e) {
-                    // the peer is gone; the report below says how the connection ended
-                }
-                closeQuietly();
-                report.run();
-            }
-        }
-
-        @Override
-        public void send(String text) {
-            sendFrame(WsCodec.OP_TEXT, text.getBytes(StandardCharsets.UTF_8));
-        }
-
-        private void sendFrame(int opcode, byte[] payload) {
+        void sendFrame(int opcode, byte[] payload) {
             int len = WsCodec.frameLength(payload.length);
             int mask = ThreadLocalRandom.current().nextInt();
             if (Thread.currentThread() == reader && !finished.get()) {
@@ -206,29 +165,22 @@ final class RawTransport implements Transport {
         }
 
         @Override
-        public void close() {
-            if (!closeSent && !finished.get()) {
-                closeSent = true;
-                sendFrame(WsCodec.OP_CLOSE, WsCodec.closePayload(1000));
-            }
-        }
-
-        @Override
-        public void abort() {
-            closeQuietly();
-        }
-
-        @Override
-        public boolean isOpen() {
-            return !finished.get() && !closeSent && !socket.isClosed();
-        }
-
-        private void closeQuietly() {
+        void flushQuietly() {
             try {
-                socket.close();
+                flushGathered();
             } catch (IOException e) {
-                // closing only frees the descriptor; nothing to report
+                // the peer is gone; the report says how the connection ended
             }
+        }
+
+        @Override
+        boolean socketOpen() {
+            return !socket.isClosed();
+        }
+
+        @Override
+        void closeSocket() throws IOException {
+            socket.close();
         }
     }
 
