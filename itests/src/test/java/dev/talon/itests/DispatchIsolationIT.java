@@ -12,8 +12,10 @@ import dev.talon.itests.plugin.SilentHandler;
 import dev.talon.itests.plugin.ThrowingHandler;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.Before;
 import org.junit.Test;
 import org.ops4j.pax.exam.Option;
@@ -126,7 +128,7 @@ public class DispatchIsolationIT extends GatewayTestSupport {
             for (int i = 0; i < n; i++) {
                 c.send(request("h" + i, "health"));
             }
-            java.util.Set<String> answered = new java.util.HashSet<>();
+            Set<String> answered = new HashSet<>();
             while (answered.size() < n) {
                 JsonNode f = c.next(Duration.ofSeconds(10));
                 if (!"res".equals(text(f.path("type")))) {
